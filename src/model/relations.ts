@@ -103,9 +103,8 @@ function relation<T extends RelationType, P extends z.ZodRawShape>(type: T, prop
   return z.object({ type: z.literal(type), ...common, ...props }).strict().meta({ description: relationInfo[type].description });
 }
 
-const plain = (relationTypes.filter((t) => t !== 'ISSUED_BY' && t !== 'FUNDS') as RelationType[]).map((t) =>
-  relation(t, {}),
-);
+/** Relation types without properties of their own. */
+const plain = relationTypes.filter((t) => t !== 'ISSUED_BY' && t !== 'FUNDS').map((t: RelationType) => relation(t, {}));
 
 export const Relation = z
   .discriminatedUnion('type', [
@@ -113,12 +112,12 @@ export const Relation = z
     relation('FUNDS', {
       amount: idOfKind('METRIC').optional().meta({ description: 'The figure (a METRIC in yuan) that states the amount.' }),
     }),
-    ...(plain as [ReturnType<typeof relation<'TARGETS', {}>>]),
+    ...plain,
   ])
   .meta({ description: 'A typed, directed relation between two entities, with its citations.' });
 
 export type RelationInput = z.input<typeof Relation>;
-export type Relation = z.infer<typeof Relation> & { role?: 'LEAD' | 'JOINT'; amount?: string };
+export type Relation = z.infer<typeof Relation>;
 
 /** The stable, readable key of a relation: `ISSUED_BY:policy:x->agency:y`. */
 export function relationKey(r: { type: RelationType; from: string; to: string }): string {

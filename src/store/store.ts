@@ -1,0 +1,73 @@
+import { type EntityKind, entityKinds } from '../model/kinds.js';
+import { type RelationType, relationTypes } from '../model/relations.js';
+import type { EntityNode, PolicyGraph, RelationEdge } from './graph.js';
+import { indexNames, normalizeName } from './names.js';
+
+export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
+
+/** A relation seen from one of its ends: the direction it points relative to that end, and the other end. */
+export type RelationView = { relation: RelationEdge; direction: 'OUTGOING' | 'INCOMING'; other: EntityNode };
+
+export type StoreInfo = { version: string; loadedAt: Date; loadMs: number; files: number };
+
+/**
+ * The loaded, read-only policy graph with the indexes built once at load: entities by kind and by
+ * normalized name, counts by kind and by relation type. Build it with `loadStore`; never mutate it.
+ */
+export class PolicyStore {
+  private readonly byKind = new Map<EntityKind, EntityNode[]>(entityKinds.map((k) => [k, []]));
+  private readonly byName: Map<string, string[]>;
+  readonly relationCounts: ReadonlyMap<RelationType, number>;
+
+  constructor(
+    readonly graph: PolicyGraph,
+    readonly info: StoreInfo,
+  ) {
+    graph.forEachNode((_, e) => this.byKind.get(e.kind)!.push(e));
+    this.byName = indexNames([...this.byKind.values()].flat()).byName;
+    const counts = new Map<RelationType, number>(relationTypes.map((t) => [t, 0]));
+    graph.forEachEdge((_, r) => counts.set(r.type, counts.get(r.type)! + 1));
+    this.relationCounts = counts;
+  }
+
+  entity(id: string): EntityNode | null {
+    return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null;
+  }
+
+  /** Entities of the given kinds (all kinds when empty), kinds in ontology order, each in data-file order. */
+  entities(kinds: readonly EntityKind[] = []): EntityNode[] {
+    const wanted = kinds.length > 0 ? entityKinds.filter((k) => kinds.includes(k)) : entityKinds;
+    return wanted.flatMap((k) => this.byKind.get(k)!);
+  }
+
+  count(kind: EntityKind): number {
+    return this.byKind.get(kind)!.length;
+  }
+
+  /** Entities whose name, English name or an alias equals `name` (case-, width- and space-insensitive). */
+  lookup(name: string): EntityNode[] {
+    return (this.byName.get(normalizeName(name)) ?? []).map((id) => this.graph.getNodeAttributes(id));
+  }
+
+  /** The relations at an entity, outgoing first, filtered by direction and types (all when empty). */
+  relations(id: string, direction: Direction = 'BOTH', types: readonly RelationType[] = []): RelationView[] {
+    const out: RelationView[] = [];
+    const keep = (r: RelationEdge) => types.length === 0 || types.includes(r.type);
+    if (direction !== 'INCOMING') {
+      this.graph.forEachOutEdge(id, (_, r, __, target, ___, t) => {
+        if (keep(r)) out.push({ relation: r, direction: 'OUTGOING', other: t });
+      });
+    }
+    if (direction !== 'OUTGOING') {
+      this.graph.forEachInEdge(id, (_, r, source, __, s) => {
+        if (keep(r)) out.push({ relation: r, direction: 'INCOMING', other: s });
+      });
+    }
+    return out;
+  }
+
+  /** The entities at the other end of an entity's relations of one type and direction. */
+  related(id: string, type: RelationType, direction: 'OUTGOING' | 'INCOMING'): EntityNode[] {
+    return this.relations(id, direction, [type]).map((v) => v.other);
+  }
+}
