@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Citation } from './citation.js';
+import { describedEnum } from './described-enum.js';
 import { idOfKind } from './ids.js';
 import type { EntityKind } from './kinds.js';
 import { checkQuantity, metricFields } from './metric.js';
@@ -27,17 +28,23 @@ function baseFields<K extends EntityKind>(kind: K) {
   };
 }
 
-export const PolicyDocType = z
-  .enum(['NOTICE', 'MEASURES', 'OPINIONS', 'REGULATION', 'PLAN', 'GUIDELINE', 'STANDARD', 'OTHER'])
-  .meta({
-    description:
-      'The form of a policy document: NOTICE 通知, MEASURES 办法, OPINIONS 意见/实施意见, REGULATION 条例, PLAN 方案/规划, GUIDELINE 指引/指南, STANDARD 标准/规范, OTHER.',
-  });
-
-export const PolicyStatus = z.enum(['ISSUED', 'IN_FORCE', 'PROJECT_APPROVED', 'DRAFT']).meta({
-  description: 'Where the document stands: ISSUED (印发), IN_FORCE (施行), PROJECT_APPROVED (立项, for standards), DRAFT.',
+export const PolicyDocType = describedEnum('The form of a policy document.', {
+  NOTICE: 'A notice (通知).',
+  MEASURES: 'Measures or administrative rules (办法).',
+  OPINIONS: 'Opinions or implementation opinions (意见, 实施意见).',
+  REGULATION: 'A regulation passed by a legislature (条例).',
+  PLAN: 'A plan, programme of work or action plan (方案, 规划, 行动方案).',
+  GUIDELINE: 'A guideline or working guide (指引, 指南).',
+  STANDARD: 'A standard or specification (标准, 规范).',
+  OTHER: 'Another form of document.',
 });
 
+export const PolicyStatus = describedEnum('Where a document stands.', {
+  ISSUED: 'Issued (印发, 出台).',
+  IN_FORCE: 'In force (施行).',
+  PROJECT_APPROVED: 'Approved as a standard-setting project (立项), not yet published.',
+  DRAFT: 'A draft.',
+});
 export const Policy = z.object({
   ...baseFields('POLICY'),
   docType: PolicyDocType,
@@ -53,22 +60,36 @@ export const Policy = z.object({
   }),
 }).strict();
 
-export const AdminLevel = z.enum(['NATIONAL', 'PROVINCIAL', 'PREFECTURAL', 'COUNTY', 'TOWNSHIP', 'VILLAGE']).meta({
-  description: 'The level of government: NATIONAL, PROVINCIAL (自治区), PREFECTURAL (市), COUNTY (县/区), TOWNSHIP (乡镇/街道), VILLAGE (村/社区).',
+export const AdminLevel = describedEnum('The level of government an agency belongs to.', {
+  NATIONAL: 'Central government (国家, 中央).',
+  PROVINCIAL: 'Province or autonomous region (省, 自治区).',
+  PREFECTURAL: 'Prefecture-level city (地级市).',
+  COUNTY: 'County or district (县, 区).',
+  TOWNSHIP: 'Township, town or sub-district (乡, 镇, 街道).',
+  VILLAGE: 'Village or community (村, 社区).',
 });
 
 export const Agency = z.object({ ...baseFields('AGENCY'), level: AdminLevel }).strict();
 
-export const ProgramType = z
-  .enum(['ASSISTANCE', 'SERVICE', 'FUND', 'CAMPAIGN', 'INITIATIVE', 'PILOT', 'MECHANISM'])
-  .meta({
-    description:
-      'ASSISTANCE (a benefit such as 低保), SERVICE (a public service), FUND (a source of money such as 福彩公益金), CAMPAIGN (专项行动), INITIATIVE, PILOT (试点), MECHANISM (a standing working mechanism).',
-  });
+export const ProgramType = describedEnum('What sort of program it is.', {
+  ASSISTANCE: 'A benefit paid or given to people, such as 最低生活保障 (低保).',
+  SERVICE: 'A public service, such as meal assistance for older people.',
+  FUND: 'A source of money, such as 福彩公益金 or 中央预算内投资.',
+  CAMPAIGN: 'A campaign or special action (专项行动, 专项工作).',
+  INITIATIVE: 'An initiative or public-benefit action (行动, 公益行动).',
+  PILOT: 'A pilot (试点).',
+  MECHANISM: 'A standing working mechanism (机制).',
+});
 export const Program = z.object({ ...baseFields('PROGRAM'), programType: ProgramType }).strict();
 
-export const RegionLevel = z.enum(['COUNTRY', 'PROVINCE', 'PREFECTURE', 'COUNTY', 'TOWNSHIP', 'VILLAGE', 'AREA']).meta({
-  description: 'COUNTRY, PROVINCE (incl. autonomous regions), PREFECTURE (地级市), COUNTY (县/区), TOWNSHIP (乡镇), VILLAGE (村), AREA (a named area that is not a division, such as 长三角).',
+export const RegionLevel = describedEnum('The level of a region.', {
+  COUNTRY: 'A country.',
+  PROVINCE: 'A province, autonomous region or municipality (省, 自治区, 直辖市).',
+  PREFECTURE: 'A prefecture-level city (地级市).',
+  COUNTY: 'A county, county-level city or district (县, 县级市, 区).',
+  TOWNSHIP: 'A township, town or sub-district (乡, 镇, 街道).',
+  VILLAGE: 'A village or community (村, 社区).',
+  AREA: 'A named area that is not an administrative division (长三角, 北部湾).',
 });
 export const Region = z.object({
   ...baseFields('REGION'),
@@ -87,16 +108,27 @@ export const Metric = z
 
 export const TargetGroup = z.object(baseFields('TARGET_GROUP')).strict();
 
-export const OrganizationCategory = z
-  .enum(['INSTITUTION', 'FACILITY', 'PLATFORM', 'SOCIAL_ORGANIZATION', 'SERVICE_STATION', 'FINANCIAL_INSTITUTION', 'EDUCATION', 'MEDIA', 'ENTERPRISE', 'OTHER'])
-  .meta({
-    description:
-      'INSTITUTION (a care or welfare institution), FACILITY, PLATFORM (an information system), SOCIAL_ORGANIZATION (社会组织, 行业协会商会), SERVICE_STATION (社工站, 工作站), FINANCIAL_INSTITUTION, EDUCATION, MEDIA, ENTERPRISE, OTHER.',
-  });
+export const OrganizationCategory = describedEnum('What sort of organization it is.', {
+  INSTITUTION: 'A care or welfare institution (养老院, 儿童福利院).',
+  FACILITY: 'A facility or site (食堂, 助餐点, 基地).',
+  PLATFORM: 'An information platform or system (信息平台, 热线平台).',
+  SOCIAL_ORGANIZATION: 'A social organization, trade association or chamber of commerce (社会组织, 行业协会商会).',
+  SERVICE_STATION: 'A service station or workstation (社工站, 工作站).',
+  FINANCIAL_INSTITUTION: 'A bank or other financial institution (金融机构).',
+  EDUCATION: 'A school, college or training institution (院校).',
+  MEDIA: 'A newspaper or other media organization.',
+  ENTERPRISE: 'A company.',
+  OTHER: 'Another organization.',
+});
 export const Organization = z.object({ ...baseFields('ORGANIZATION'), category: OrganizationCategory }).strict();
 
-export const EventType = z.enum(['MEETING', 'CONFERENCE', 'FAIR', 'SUMMIT', 'ACTIVITY', 'CAMPAIGN']).meta({
-  description: 'MEETING (会议, 推进会), CONFERENCE, FAIR (洽谈会, 博览会), SUMMIT (峰会), ACTIVITY (an activity held), CAMPAIGN (a drive held once).',
+export const EventType = describedEnum('What sort of event it is.', {
+  MEETING: 'A meeting or on-site promotion meeting (会议, 现场推进会).',
+  CONFERENCE: 'A conference or forum.',
+  FAIR: 'A fair, expo or matchmaking meeting (博览会, 洽谈会).',
+  SUMMIT: 'A summit (峰会).',
+  ACTIVITY: 'An activity held (活动).',
+  CAMPAIGN: 'A drive held once (集中行动).',
 });
 export const Event = z.object({
   ...baseFields('EVENT'),

@@ -1,17 +1,23 @@
 import { z } from 'zod';
+import { describedEnum } from './described-enum.js';
 import { idOfKind } from './ids.js';
 import { BaseUnit, knownUnits, sameNumber, unitScale } from './units.js';
 
-export const Comparator = z
-  .enum(['EXACT', 'APPROXIMATE', 'MORE_THAN', 'AT_LEAST', 'LESS_THAN', 'AT_MOST', 'RANGE'])
-  .meta({
-    description:
-      'How the printed figure relates to the true quantity: EXACT; APPROXIMATE (约); MORE_THAN (多, 余, 超过); AT_LEAST (以上, 不少于); LESS_THAN (不到); AT_MOST (以内, 不超过); RANGE (a lower and an upper bound, 5000元—7000元).',
-  });
+export const Comparator = describedEnum('How the printed figure relates to the true quantity.', {
+  EXACT: 'The figure as stated (达, 共, or no qualifier).',
+  APPROXIMATE: 'About this much (约).',
+  MORE_THAN: 'More than this (多, 余, 超过, 以上 when strict).',
+  AT_LEAST: 'At least this (不少于, 以上).',
+  LESS_THAN: 'Less than this (不到, 不足).',
+  AT_MOST: 'At most this (不超过, 以内).',
+  RANGE: 'Between a lower and an upper bound (5000元—7000元).',
+});
 export type Comparator = z.infer<typeof Comparator>;
 
-export const Baseline = z.enum(['PREVIOUS_YEAR_SAME_PERIOD', 'PREVIOUS_YEAR', 'OTHER']).meta({
-  description: 'What a change is measured against: 比上年同期 (PREVIOUS_YEAR_SAME_PERIOD), 比上年 (PREVIOUS_YEAR), or OTHER (see baselineLabel).',
+export const Baseline = describedEnum('What a change is measured against.', {
+  PREVIOUS_YEAR_SAME_PERIOD: 'The same period of the previous year (比上年同期).',
+  PREVIOUS_YEAR: 'The previous year (比上年).',
+  OTHER: 'Another baseline, worded in baselineLabel.',
 });
 
 const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Citation } from './citation.js';
+import { describedEnum } from './described-enum.js';
 import { EntityId, idOfKind } from './ids.js';
 import type { EntityKind } from './kinds.js';
 
@@ -85,8 +86,9 @@ export function allowsEndpoints(type: RelationType, from: EntityKind, to: Entity
   return endpoints.some(([f, t]) => f.includes(from) && t.includes(to));
 }
 
-export const IssuerRole = z.enum(['LEAD', 'JOINT']).meta({
-  description: 'LEAD: the issuing or leading agency; JOINT: a co-issuer (联合, 会同).',
+export const IssuerRole = describedEnum('The part an agency played in issuing a document.', {
+  LEAD: 'The issuing or leading agency (印发, 牵头).',
+  JOINT: 'A co-issuer (联合, 会同).',
 });
 
 const common = {

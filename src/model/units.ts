@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { describedEnum } from './described-enum.js';
 
 /** What a normalized figure counts. Figures are only ever added up within one base unit. */
 export const baseUnitInfo = {
@@ -22,11 +23,9 @@ export const baseUnitInfo = {
   PERCENT: 'A percentage (%).',
 } as const;
 
-export type BaseUnit = keyof typeof baseUnitInfo;
-export const baseUnits = Object.keys(baseUnitInfo) as BaseUnit[];
-export const BaseUnit = z.enum(baseUnits as [BaseUnit, ...BaseUnit[]]).meta({
-  description: 'The unit a normalized figure is expressed in.',
-});
+export const BaseUnit = describedEnum('The unit a normalized figure is expressed in.', baseUnitInfo);
+export type BaseUnit = z.infer<typeof BaseUnit>;
+export const baseUnits = BaseUnit.options;
 
 type UnitRule = { scale: number; bases: readonly BaseUnit[] };
 

@@ -66,6 +66,15 @@ export class PolicyStore {
     return out;
   }
 
+  /** A region and every region PART_OF it, at any depth. */
+  regionWithDescendants(id: string): Set<string> {
+    const found = new Set<string>(this.graph.hasNode(id) ? [id] : []);
+    for (const current of found) {
+      for (const child of this.related(current, 'PART_OF', 'INCOMING')) found.add(child.id);
+    }
+    return found;
+  }
+
   /** The entities at the other end of an entity's relations of one type and direction. */
   related(id: string, type: RelationType, direction: 'OUTGOING' | 'INCOMING'): EntityNode[] {
     return this.relations(id, direction, [type]).map((v) => v.other);

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { Metric } from '../model/entity.js';
+import { Baseline, Comparator, MetricChange as ChangeSchema, Period as PeriodSchema } from '../model/metric.js';
+import { EntityId } from '../model/ids.js';
+import { kindInfo } from '../model/kinds.js';
+import type { MetricChange, Period } from '../model/metric.js';
+import { BaseUnit } from '../model/units.js';
+import { filterMetrics } from '../store/metric-filter.js';
+import { parseArgument } from './arguments.js';
+import { builder } from './builder.js';
+import { listConnection, related, resolveFirstRelated, resolveList } from './connections.js';
+import { enumFromModel, modelDoc } from './model-docs.js';
+import { entityNodeOptions } from './node-options.js';
+import { EntityRef, MetricRef, RegionRef } from './refs.js';
+import { printedFigure } from './printed-figure.js';
+
+export const BaseUnitEnum = enumFromModel('BaseUnit', BaseUnit);
+export const ComparatorEnum = enumFromModel('Comparator', Comparator);
+const BaselineEnum = enumFromModel('Baseline', Baseline);
+
+const PeriodRef = builder.objectRef<Period>('Period').implement({
+  description: PeriodSchema.description!,
+  fields: (t) => ({
+    start: t.expose('start', { type: 'Date', description: modelDoc(PeriodSchema, 'start') }),
+    end: t.expose('end', { type: 'Date', description: modelDoc(PeriodSchema, 'end') }),
+  }),
+});
+
+const MetricChangeRef = builder.objectRef<MetricChange>('MetricChange').implement({
+  description: ChangeSchema.description!,
+  fields: (t) => ({
+    value: t.exposeFloat('value', { description: modelDoc(ChangeSchema, 'value') }),
+    unit: t.exposeString('unit', { description: modelDoc(ChangeSchema, 'unit') }),
+    normalizedValue: t.exposeFloat('normalizedValue', { description: modelDoc(ChangeSchema, 'normalizedValue') }),
+    baseline: t.expose('baseline', { type: BaselineEnum, description: 'What the change is measured against.' }),
+    baselineLabel: t.exposeString('baselineLabel', { nullable: true, description: modelDoc(ChangeSchema, 'baselineLabel') }),
+  }),
+});
+
+const doc = (field: string) => modelDoc(Metric, field);
+
+builder.node(MetricRef, {
+  ...entityNodeOptions('METRIC'),
+  description: kindInfo.METRIC.description,
+  fields: (t) => ({
+    printed: t.string({
+      description: 'The figure written as the source would print it, with its qualifier (约3.3亿元, 5000—7000元, 700多次).',
+      resolve: printedFigure,
+    }),
+    value: t.exposeFloat('value', { nullable: true, description: doc('value') }),
+    lower: t.exposeFloat('lower', { nullable: true, description: doc('lower') }),
+    upper: t.exposeFloat('upper', { nullable: true, description: doc('upper') }),
+    unit: t.exposeString('unit', { description: doc('unit') }),
+    baseUnit: t.expose('baseUnit', { type: BaseUnitEnum, description: 'The unit the normalized figures are in.' }),
+    normalizedValue: t.exposeFloat('normalizedValue', { nullable: true, description: doc('normalizedValue') }),
+    normalizedLower: t.exposeFloat('normalizedLower', { nullable: true, description: doc('normalizedLower') }),
+    normalizedUpper: t.exposeFloat('normalizedUpper', { nullable: true, description: doc('normalizedUpper') }),
+    comparator: t.expose('comparator', { type: ComparatorEnum, description: 'How the printed figure relates to the true quantity.' }),
+    change: t.expose('change', { type: MetricChangeRef, nullable: true, description: 'The change against a baseline, where the source states one.' }),
+    period: t.expose('period', { type: PeriodRef, nullable: true, description: 'The period the figure covers, where it covers one.' }),
+    asOf: t.expose('asOf', { type: 'Date', nullable: true, description: doc('asOf') }),
+    cumulative: t.exposeBoolean('cumulative', { description: doc('cumulative') }),
+    region: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: 'The region the figure is scoped to (SCOPED_TO).',
+      resolve: resolveFirstRelated('SCOPED_TO', 'OUTGOING'),
+    }),
+    subjects: t.field({
+      type: [EntityRef],
+      description: 'What the figure counts or measures (MEASURES): programs, target groups, organizations, events.',
+      resolve: (m, _args, { store }) => store.related(m.id, 'MEASURES', 'OUTGOING'),
+    }),
+    partOf: t.field({
+      type: MetricRef,
+      nullable: true,
+      description: 'The larger figure this one is a part of (134.5万 of the 634万), if any.',
+      resolve: resolveFirstRelated('PART_OF', 'OUTGOING'),
+    }),
+    parts: t.field({
+      ...related(MetricRef, ['PART_OF'], 'INCOMING', 'The figures that are parts of this one.'),
+      args: t.arg.connectionArgs(),
+    }),
+  }),
+});
+
+const Filter = z.object({
+  subject: EntityId.optional(),
+  region: EntityId.optional(),
+  includeSubRegions: z.boolean().optional(),
+  baseUnit: BaseUnit.optional(),
+  comparator: Comparator.optional(),
+  cumulative: z.boolean().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+}).refine((f) => !f.from || !f.to || f.from <= f.to, { message: '`from` must not be after `to`', path: ['from'] });
+
+const MetricFilterInput = builder.inputType('MetricFilter', {
+  description: 'Criteria for figures; all given criteria must hold.',
+  fields: (t) => ({
+    subject: t.id({ required: false, description: 'Only figures that measure this entity (a program, target group, organization …).' }),
+    region: t.id({ required: false, description: 'Only figures scoped to this region (and its sub-regions, see includeSubRegions).' }),
+    includeSubRegions: t.boolean({ required: false, defaultValue: true, description: 'With region: include figures of its sub-regions (default true).' }),
+    baseUnit: t.field({ type: BaseUnitEnum, required: false, description: 'Only figures in this base unit.' }),
+    comparator: t.field({ type: ComparatorEnum, required: false, description: 'Only figures with this comparator.' }),
+    cumulative: t.boolean({ required: false, description: 'Only running totals (true) or only non-cumulative figures (false).' }),
+    from: t.field({ type: 'Date', required: false, description: 'Only figures whose period ends on or after this date (or as of a date on or after it).' }),
+    to: t.field({ type: 'Date', required: false, description: 'Only figures whose period starts on or before this date (or as of a date on or before it).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  metrics: t.field({
+    type: listConnection(MetricRef),
+    description: 'Figures, in data-set order, filtered by subject, region, base unit, comparator and period.',
+    args: { ...t.arg.connectionArgs(), filter: t.arg({ type: MetricFilterInput, required: false, description: 'Which figures to list (default: all).' }) },
+    resolve: resolveList(({ store }, args: { filter?: Record<string, unknown> | null }) => {
+      const raw = Object.fromEntries(Object.entries(args.filter ?? {}).filter(([, v]) => v != null));
+      return filterMetrics(store, parseArgument('filter', Filter, raw));
+    }),
+  }),
+}));

@@ -1,0 +1,46 @@
+import type { Comparator } from '../model/metric.js';
+import type { BaseUnit } from '../model/units.js';
+import type { EntityNode } from './graph.js';
+import type { PolicyStore } from './store.js';
+
+type MetricNode = Extract<EntityNode, { kind: 'METRIC' }>;
+
+export type MetricFilter = {
+  /** Figures that measure this entity (any kind). */
+  subject?: string | undefined;
+  /** Figures scoped to this region, or to one of its sub-regions when `includeSubRegions`. */
+  region?: string | undefined;
+  includeSubRegions?: boolean | undefined;
+  baseUnit?: BaseUnit | undefined;
+  comparator?: Comparator | undefined;
+  cumulative?: boolean | undefined;
+  /** Figures whose period overlaps, or whose as-of date falls within, [from, to] (either end open). */
+  from?: string | undefined;
+  to?: string | undefined;
+};
+
+/** The days a figure covers: its period, or the single day it is as of. */
+export function metricSpan(m: MetricNode): { start: string; end: string } {
+  return m.period ?? { start: m.asOf!, end: m.asOf! };
+}
+
+/** The figures that pass every given criterion, in data-set order. */
+export function filterMetrics(store: PolicyStore, filter: MetricFilter): MetricNode[] {
+  const regions = filter.region
+    ? filter.includeSubRegions === false
+      ? new Set([filter.region])
+      : store.regionWithDescendants(filter.region)
+    : null;
+  const subjectMetrics = filter.subject ? new Set(store.related(filter.subject, 'MEASURES', 'INCOMING').map((m) => m.id)) : null;
+  return (store.entities(['METRIC']) as MetricNode[]).filter((m) => {
+    if (subjectMetrics && !subjectMetrics.has(m.id)) return false;
+    if (regions && !(m.region && regions.has(m.region))) return false;
+    if (filter.baseUnit && m.baseUnit !== filter.baseUnit) return false;
+    if (filter.comparator && m.comparator !== filter.comparator) return false;
+    if (filter.cumulative !== undefined && m.cumulative !== filter.cumulative) return false;
+    const span = metricSpan(m);
+    if (filter.from && span.end < filter.from) return false;
+    if (filter.to && span.start > filter.to) return false;
+    return true;
+  });
+}
