@@ -25,6 +25,7 @@ const favicon =
  */
 export function renderOfflineGraphiQL(options: GraphiQLOptions): string {
   return renderGraphiQL(options)
+    .replaceAll('__TITLE__', options.title ?? 'GraphiQL')
     .replace(/https:\/\/unpkg\.com\/@graphql-yoga\/graphiql@[^/]+\/dist\//g, graphiqlAssetsPath)
     .replace(/<link rel=icon href=[^>]+>/, `<link rel=icon href="${favicon}">`)
     .replace(/ crossorigin /g, ' ');
