@@ -52,7 +52,7 @@ export function assembleGraph(files: ParsedFile[], invalidIds: ReadonlySet<strin
     const key = relationKey(relation);
     const first = relationOrigin.get(key);
     if (first) return report(at, `duplicate relation ${key}: already stated in ${first.file.file} at ${formatPath(first.path)}`);
-    if ('amount' in relation && relation.amount) {
+    if ('amount' in relation && relation.amount && !invalidIds.has(relation.amount)) {
       const amount = graph.hasNode(relation.amount) ? graph.getNodeAttributes(relation.amount) : null;
       if (amount?.kind !== 'METRIC' || amount.baseUnit !== 'YUAN') {
         report({ ...at, path: [...at.path, 'amount'] }, `amount ${relation.amount} must be the id of a METRIC in YUAN`);
