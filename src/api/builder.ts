@@ -26,6 +26,15 @@ export const builder = new SchemaBuilder<{
 }>({
   plugins: [RelayPlugin, ValidationPlugin, SimpleObjectsPlugin],
   defaultFieldNullability: false,
+  validation: {
+    // Arguments are checked by their zod schemas; the first problem becomes an error naming the argument.
+    validationError: ({ issues }) => {
+      const [first] = issues;
+      const path = (first?.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p));
+      const [argument = 'input', ...inner] = path;
+      return argumentError(argument, `${first?.message ?? 'is invalid'}${inner.length > 0 ? ` (at ${inner.join('.')})` : ''}`);
+    },
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

@@ -5,8 +5,7 @@ import { EntityId } from '../model/ids.js';
 import { kindInfo } from '../model/kinds.js';
 import type { MetricChange, Period } from '../model/metric.js';
 import { BaseUnit } from '../model/units.js';
-import { filterMetrics } from '../store/metric-filter.js';
-import { parseArgument } from './arguments.js';
+import { filterMetrics, type MetricFilter } from '../store/metric-filter.js';
 import { builder } from './builder.js';
 import { listConnection, related, resolveFirstRelated, resolveList } from './connections.js';
 import { enumFromModel, modelDoc } from './model-docs.js';
@@ -84,16 +83,21 @@ builder.node(MetricRef, {
   }),
 });
 
-const Filter = z.object({
-  subject: EntityId.optional(),
-  region: EntityId.optional(),
-  includeSubRegions: z.boolean().optional(),
-  baseUnit: BaseUnit.optional(),
-  comparator: Comparator.optional(),
-  cumulative: z.boolean().optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-}).refine((f) => !f.from || !f.to || f.from <= f.to, { message: '`from` must not be after `to`', path: ['from'] });
+/** The filter as the store takes it: absent and null criteria both mean "any". */
+const Filter = z
+  .object({
+    subject: EntityId.nullish(),
+    region: EntityId.nullish(),
+    includeSubRegions: z.boolean().nullish(),
+    baseUnit: BaseUnit.nullish(),
+    comparator: Comparator.nullish(),
+    cumulative: z.boolean().nullish(),
+    from: z.iso.date().nullish(),
+    to: z.iso.date().nullish(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: '`from` must not be after `to`', path: ['from'] })
+  .transform((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v != null)) as MetricFilter)
+  .nullish();
 
 const MetricFilterInput = builder.inputType('MetricFilter', {
   description: 'Criteria for figures; all given criteria must hold.',
@@ -113,10 +117,10 @@ builder.queryFields((t) => ({
   metrics: t.field({
     type: listConnection(MetricRef),
     description: 'Figures, in data-set order, filtered by subject, region, base unit, comparator and period.',
-    args: { ...t.arg.connectionArgs(), filter: t.arg({ type: MetricFilterInput, required: false, description: 'Which figures to list (default: all).' }) },
-    resolve: resolveList(({ store }, args: { filter?: Record<string, unknown> | null }) => {
-      const raw = Object.fromEntries(Object.entries(args.filter ?? {}).filter(([, v]) => v != null));
-      return filterMetrics(store, parseArgument('filter', Filter, raw));
-    }),
+    args: {
+      ...t.arg.connectionArgs(),
+      filter: t.arg({ type: MetricFilterInput, required: false, validate: Filter, description: 'Which figures to list (default: all).' }),
+    },
+    resolve: resolveList(({ store }, args: { filter?: z.infer<typeof Filter> }) => filterMetrics(store, args.filter ?? {})),
   }),
 }));

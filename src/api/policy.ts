@@ -1,13 +1,12 @@
 import { kindInfo } from '../model/kinds.js';
 import { Policy, PolicyDocType, PolicyStatus } from '../model/entity.js';
-import { z } from 'zod';
 import { builder } from './builder.js';
 import { listConnection, relationConnection, resolveList, resolveRelated } from './connections.js';
 import { enumFromModel, modelDoc } from './model-docs.js';
 import { entityNodeOptions } from './node-options.js';
 import { AgencyRef, EntityRef, MetricRef, OrganizationRef, PolicyRef } from './refs.js';
-import { parseArgument } from './arguments.js';
 import { EntityId } from '../model/ids.js';
+import { filterPolicies, type PolicyFilter } from '../store/policy-filter.js';
 
 const PolicyDocTypeEnum = enumFromModel('PolicyDocType', PolicyDocType);
 const PolicyStatusEnum = enumFromModel('PolicyStatus', PolicyStatus);
@@ -79,7 +78,7 @@ builder.node(PolicyRef, {
   }),
 });
 
-const optionalId = EntityId.optional();
+const optionalId = EntityId.nullish();
 
 builder.queryFields((t) => ({
   policies: t.field({
@@ -87,24 +86,10 @@ builder.queryFields((t) => ({
     description: 'Policy documents, in data-set order, optionally only those issued by an agency, aimed at a target, or issued in a region.',
     args: {
       ...t.arg.connectionArgs(),
-      issuedBy: t.arg.id({ required: false, description: 'Only documents this agency issued (lead or joint), e.g. agency:gx-civil-affairs.' }),
-      targets: t.arg.id({ required: false, description: 'Only documents aimed at this target group or institution.' }),
-      region: t.arg.id({ required: false, description: 'Only documents issued by an agency located in this region or one of its sub-regions.' }),
+      issuedBy: t.arg.id({ required: false, validate: optionalId, description: 'Only documents this agency issued (lead or joint), e.g. agency:gx-civil-affairs.' }),
+      targets: t.arg.id({ required: false, validate: optionalId, description: 'Only documents aimed at this target group or institution.' }),
+      region: t.arg.id({ required: false, validate: optionalId, description: 'Only documents issued by an agency located in this region or one of its sub-regions.' }),
     },
-    resolve: resolveList(({ store }, args: { issuedBy?: string | null; targets?: string | null; region?: string | null }) => {
-      const issuer = parseArgument('issuedBy', optionalId, args.issuedBy ?? undefined);
-      const target = parseArgument('targets', optionalId, args.targets ?? undefined);
-      const region = parseArgument('region', optionalId, args.region ?? undefined);
-      const regions = region ? store.regionWithDescendants(region) : null;
-      return store.entities(['POLICY']).filter(
-        (p) =>
-          (!issuer || store.related(p.id, 'ISSUED_BY', 'OUTGOING').some((a) => a.id === issuer)) &&
-          (!target || store.related(p.id, 'TARGETS', 'OUTGOING').some((g) => g.id === target)) &&
-          (!regions ||
-            store
-              .related(p.id, 'ISSUED_BY', 'OUTGOING')
-              .some((a) => store.related(a.id, 'LOCATED_IN', 'OUTGOING').some((r) => regions.has(r.id)))),
-      );
-    }),
+    resolve: resolveList(({ store }, args: PolicyFilter) => filterPolicies(store, args)),
   }),
 }));

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { builder } from './builder.js';
 import { listConnection, resolveList } from './connections.js';
-import { parseArgument } from './arguments.js';
 import { EntityKindEnum } from './ontology-enums.js';
 import { EntityRef } from './refs.js';
 import type { EntityKind } from '../model/kinds.js';
@@ -24,7 +23,7 @@ builder.queryFields((t) => ({
     type: [EntityRef],
     description:
       'The entities whose Chinese name, English name or alias is exactly `name` (ignoring case, full/half width and extra spaces): 低保 finds the program 最低生活保障. At most one entity per kind; empty when nothing matches.',
-    args: { name: t.arg.string({ required: true, description: 'The name or alias to resolve, in Chinese or English.' }) },
-    resolve: (_root, args, { store }) => store.lookup(parseArgument('name', lookupName, args.name)),
+    args: { name: t.arg.string({ required: true, validate: lookupName, description: 'The name or alias to resolve, in Chinese or English.' }) },
+    resolve: (_root, args, { store }) => store.lookup(args.name),
   }),
 }));

@@ -24,16 +24,22 @@ export function metricSpan(m: MetricNode): { start: string; end: string } {
   return m.period ?? { start: m.asOf!, end: m.asOf! };
 }
 
-/** The figures that pass every given criterion, in data-set order. */
+/**
+ * The figures that pass every given criterion, in data-set order. Candidates come from the graph's adjacency
+ * (the subject's MEASURES, the regions' SCOPED_TO) rather than from a scan of all figures.
+ */
 export function filterMetrics(store: PolicyStore, filter: MetricFilter): MetricNode[] {
   const regions = filter.region
     ? filter.includeSubRegions === false
-      ? new Set([filter.region])
+      ? new Set(store.entity(filter.region) ? [filter.region] : [])
       : store.regionWithDescendants(filter.region)
     : null;
-  const subjectMetrics = filter.subject ? new Set(store.related(filter.subject, 'MEASURES', 'INCOMING').map((m) => m.id)) : null;
-  return (store.entities(['METRIC']) as MetricNode[]).filter((m) => {
-    if (subjectMetrics && !subjectMetrics.has(m.id)) return false;
+  const candidates = filter.subject
+    ? store.related(filter.subject, 'MEASURES', 'INCOMING')
+    : regions
+      ? [...regions].flatMap((r) => store.related(r, 'SCOPED_TO', 'INCOMING'))
+      : store.entities(['METRIC']);
+  return store.inDataOrder(candidates as MetricNode[]).filter((m) => {
     if (regions && !(m.region && regions.has(m.region))) return false;
     if (filter.baseUnit && m.baseUnit !== filter.baseUnit) return false;
     if (filter.comparator && m.comparator !== filter.comparator) return false;

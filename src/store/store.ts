@@ -17,13 +17,18 @@ export type StoreInfo = { version: string; loadedAt: Date; loadMs: number; files
 export class PolicyStore {
   private readonly byKind = new Map<EntityKind, EntityNode[]>(entityKinds.map((k) => [k, []]));
   private readonly byName: Map<string, string[]>;
+  /** Each entity's position in data-set order, so that lists built from adjacency keep that order. */
+  private readonly position = new Map<string, number>();
   readonly relationCounts: ReadonlyMap<RelationType, number>;
 
   constructor(
     readonly graph: PolicyGraph,
     readonly info: StoreInfo,
   ) {
-    graph.forEachNode((_, e) => this.byKind.get(e.kind)!.push(e));
+    graph.forEachNode((id, e) => {
+      this.byKind.get(e.kind)!.push(e);
+      this.position.set(id, this.position.size);
+    });
     this.byName = indexNames([...this.byKind.values()].flat()).byName;
     const counts = new Map<RelationType, number>(relationTypes.map((t) => [t, 0]));
     graph.forEachEdge((_, r) => counts.set(r.type, counts.get(r.type)! + 1));
@@ -40,6 +45,11 @@ export class PolicyStore {
     return wanted.flatMap((k) => this.byKind.get(k)!);
   }
 
+  /** The given entities without repeats, in data-set order. */
+  inDataOrder<T extends EntityNode>(entities: Iterable<T>): T[] {
+    return [...new Set(entities)].sort((a, b) => this.position.get(a.id)! - this.position.get(b.id)!);
+  }
+
   count(kind: EntityKind): number {
     return this.byKind.get(kind)!.length;
   }
@@ -49,9 +59,10 @@ export class PolicyStore {
     return (this.byName.get(normalizeName(name)) ?? []).map((id) => this.graph.getNodeAttributes(id));
   }
 
-  /** The relations at an entity, outgoing first, filtered by direction and types (all when empty). */
+  /** The relations at an entity, outgoing first, filtered by direction and types (all when empty); none for an unknown id. */
   relations(id: string, direction: Direction = 'BOTH', types: readonly RelationType[] = []): RelationView[] {
     const out: RelationView[] = [];
+    if (!this.graph.hasNode(id)) return out;
     const keep = (r: RelationEdge) => types.length === 0 || types.includes(r.type);
     if (direction !== 'INCOMING') {
       this.graph.forEachOutEdge(id, (_, r, __, target, ___, t) => {

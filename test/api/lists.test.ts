@@ -46,6 +46,8 @@ describe('root lists', () => {
     expect(await q('targets: "target-group:dibao-recipients"')).toEqual(['policy:notice']);
     expect(await q('region: "region:450000"')).toEqual(['policy:notice']);
     expect(await q('region: "region:450100"')).toEqual([]);
+    expect(await q('issuedBy: "agency:unknown"')).toEqual([]);
+    expect(await q('issuedBy: "agency:education", targets: "target-group:dibao-recipients", region: "region:450000"')).toEqual(['policy:notice']);
     expect(await q('first: 5')).toEqual(['policy:notice', 'policy:regulation']);
     const bad = await client.query(`{ policies(issuedBy: "civil affairs") { totalCount } }`);
     expect(bad.errors?.[0]?.message).toMatch(/^Argument "issuedBy" must be "<kind>:<local-id>"/);
@@ -54,6 +56,9 @@ describe('root lists', () => {
   it('filters metrics by subject, region with sub-regions, unit and period', async () => {
     const q = (filter: string) => client.query(`{ metrics(filter: ${filter}) { edges { node { id } } } }`).then((r) => r.errors ?? ids(r.data.metrics));
     expect(await q('{ subject: "program:dibao" }')).toEqual(['metric:recipients', 'metric:funds']);
+    expect(await q('{ subject: "program:unknown" }')).toEqual([]);
+    expect(await q('{ region: "region:999999" }')).toEqual([]);
+    expect(await q('{ subject: "target-group:dibao-recipients", region: "region:450100" }')).toEqual(['metric:nanning-grant']);
     expect(await q('{ region: "region:450000" }')).toEqual(['metric:recipients', 'metric:funds', 'metric:nanning-grant']);
     expect(await q('{ region: "region:450000", includeSubRegions: false }')).toEqual(['metric:recipients', 'metric:funds']);
     expect(await q('{ baseUnit: YUAN }')).toEqual(['metric:funds', 'metric:nanning-grant']);
