@@ -1,7 +1,7 @@
 import { Agency, AdminLevel } from '../model/entity.js';
 import { kindInfo } from '../model/kinds.js';
 import { builder } from './builder.js';
-import { listConnection, related, resolveFirstRelated, resolveList } from './connections.js';
+import { listConnection, relatedField, relatedOne, resolveList } from './connections.js';
 import { enumFromModel, modelDoc } from './model-docs.js';
 import { entityNodeOptions } from './node-options.js';
 import { AgencyRef, EntityRef, OrganizationRef, PolicyRef, RegionRef } from './refs.js';
@@ -13,46 +13,15 @@ builder.node(AgencyRef, {
   description: kindInfo.AGENCY.description,
   fields: (t) => ({
     level: t.expose('level', { type: AdminLevelEnum, description: modelDoc(Agency, 'level') }),
-    region: t.field({
-      type: RegionRef,
-      nullable: true,
-      description: 'The region the agency is seated in or responsible for (LOCATED_IN).',
-      resolve: resolveFirstRelated('LOCATED_IN', 'OUTGOING'),
-    }),
-    policiesIssued: t.field({
-      ...related(PolicyRef, ['ISSUED_BY'], 'INCOMING', 'The documents the agency issued; each edge’s relation.role says LEAD or JOINT.'),
-      args: t.arg.connectionArgs(),
-    }),
-    administers: t.field({
-      ...related(EntityRef, ['ADMINISTERS'], 'OUTGOING', 'The programs, institutions and platforms the agency runs.'),
-      args: t.arg.connectionArgs(),
-    }),
-    funds: t.field({
-      ...related(EntityRef, ['FUNDS'], 'OUTGOING', 'What the agency funds; each edge’s relation.amount gives the figure where known.'),
-      args: t.arg.connectionArgs(),
-    }),
-    organizes: t.field({
-      ...related(EntityRef, ['ORGANIZED_BY'], 'INCOMING', 'The events and programs the agency organizes or leads.'),
-      args: t.arg.connectionArgs(),
-    }),
-    uses: t.field({
-      ...related(OrganizationRef, ['USES'], 'OUTGOING', 'The platforms and facilities the agency relies on.'),
-      args: t.arg.connectionArgs(),
-    }),
-    partners: t.field({
-      ...related(EntityRef, ['PARTNERS_WITH'], 'BOTH', 'The parties the agency works with.'),
-      args: t.arg.connectionArgs(),
-    }),
-    parent: t.field({
-      type: AgencyRef,
-      nullable: true,
-      description: 'The agency this one is part of (PART_OF), if any.',
-      resolve: resolveFirstRelated('PART_OF', 'OUTGOING'),
-    }),
-    units: t.field({
-      ...related(AgencyRef, ['PART_OF'], 'INCOMING', 'The agencies and bureaus that are part of this one.'),
-      args: t.arg.connectionArgs(),
-    }),
+    region: relatedOne(t, RegionRef, 'LOCATED_IN', 'OUTGOING', 'The region the agency is seated in or responsible for (LOCATED_IN).'),
+    policiesIssued: relatedField(t, PolicyRef, ['ISSUED_BY'], 'INCOMING', 'The documents the agency issued; each edge’s relation.role says LEAD or JOINT.'),
+    administers: relatedField(t, EntityRef, ['ADMINISTERS'], 'OUTGOING', 'The programs, institutions and platforms the agency runs.'),
+    funds: relatedField(t, EntityRef, ['FUNDS'], 'OUTGOING', 'What the agency funds; each edge’s relation.amount gives the figure where known.'),
+    organizes: relatedField(t, EntityRef, ['ORGANIZED_BY'], 'INCOMING', 'The events and programs the agency organizes or leads.'),
+    uses: relatedField(t, OrganizationRef, ['USES'], 'OUTGOING', 'The platforms and facilities the agency relies on.'),
+    partners: relatedField(t, EntityRef, ['PARTNERS_WITH'], 'BOTH', 'The parties the agency works with.'),
+    parent: relatedOne(t, AgencyRef, 'PART_OF', 'OUTGOING', 'The agency this one is part of (PART_OF), if any.'),
+    units: relatedField(t, AgencyRef, ['PART_OF'], 'INCOMING', 'The agencies and bureaus that are part of this one.'),
   }),
 });
 

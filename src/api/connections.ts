@@ -13,62 +13,57 @@ builder.globalConnectionField('totalCount', (t) =>
 
 type NodeRef = typeof EntityRef | ObjectRef<any, any>;
 
-const plain = new Map<string, unknown>();
-const relatedConnections = new Map<string, unknown>();
+const created = new Map<string, unknown>();
 
-/** The plain connection of a type (`PolicyConnection`), created once. */
-export function listConnection<R extends NodeRef>(ref: R) {
-  const name = ref.name;
-  if (!plain.has(name)) {
-    plain.set(
-      name,
-      builder.connectionObject(
-        { type: ref, name: `${name}Connection`, description: `A page of ${name} entities.` },
-        { name: `${name}Edge`, description: `A ${name} in a page of a list.` },
-      ),
-    );
-  }
-  return plain.get(name) as ReturnType<typeof builder.connectionObject<R, unknown>>;
+/** Each connection type is created once, however many fields return it. */
+function once<T>(name: string, create: () => T): T {
+  if (!created.has(name)) created.set(name, create());
+  return created.get(name) as T;
 }
 
-type RelatedEdge = { item: RelationView };
+type Connection<R extends NodeRef> = ReturnType<typeof builder.connectionObject<R, unknown>>;
+
+/** The plain connection of a type (`PolicyConnection`). */
+export function listConnection<R extends NodeRef>(ref: R): Connection<R> {
+  return once(`${ref.name}Connection`, () =>
+    builder.connectionObject(
+      { type: ref, name: `${ref.name}Connection`, description: `A page of ${ref.name} entities.` },
+      { name: `${ref.name}Edge`, description: `A ${ref.name} in a page of a list.` },
+    ),
+  );
+}
+
+/** An edge of a relation connection, as `paginate` builds it over the store's relation views. */
+const view = (edge: unknown) => (edge as { item: RelationView }).item;
 
 /**
  * The connection of entities reached over relations (`AgencyRelationConnection`): each edge carries the
  * relation it was reached over (type, direction, properties, citations) and its node is the entity at the other end.
  */
-export function relationConnection<R extends NodeRef>(ref: R) {
+export function relationConnection<R extends NodeRef>(ref: R): Connection<R> {
   const name = ref.name;
-  if (!relatedConnections.has(name)) {
-    relatedConnections.set(
-      name,
-      builder.connectionObject(
-        { type: ref, name: `${name}RelationConnection`, description: `A page of ${name} entities reached over relations.` },
-        {
-          name: `${name}RelationEdge`,
-          description: `A ${name} reached over a relation, with that relation.`,
-          fields: (t) => ({
-            relation: t.field({
-              type: RelationRef,
-              description: 'The relation this entity was reached over, with its properties and citations.',
-              resolve: (edge) => (edge as unknown as RelatedEdge).item.relation,
-            }),
-            type: t.field({
-              type: RelationTypeEnum,
-              description: 'The type of that relation.',
-              resolve: (edge) => (edge as unknown as RelatedEdge).item.relation.type,
-            }),
-            direction: t.field({
-              type: RelationDirectionEnum,
-              description: 'The direction of that relation seen from the entity whose relations are listed.',
-              resolve: (edge) => (edge as unknown as RelatedEdge).item.direction,
-            }),
+  return once(`${name}RelationConnection`, () =>
+    builder.connectionObject(
+      { type: ref, name: `${name}RelationConnection`, description: `A page of ${name} entities reached over relations.` },
+      {
+        name: `${name}RelationEdge`,
+        description: `A ${name} reached over a relation, with that relation.`,
+        fields: (t) => ({
+          relation: t.field({
+            type: RelationRef,
+            description: 'The relation this entity was reached over, with its properties and citations.',
+            resolve: (edge) => view(edge).relation,
           }),
-        },
-      ),
-    );
-  }
-  return relatedConnections.get(name) as ReturnType<typeof builder.connectionObject<R, unknown>>;
+          type: t.field({ type: RelationTypeEnum, description: 'The type of that relation.', resolve: (edge) => view(edge).relation.type }),
+          direction: t.field({
+            type: RelationDirectionEnum,
+            description: 'The direction of that relation seen from the entity whose relations are listed.',
+            resolve: (edge) => view(edge).direction,
+          }),
+        }),
+      },
+    ),
+  );
 }
 
 /** A resolver that pages through an entity's relations of some types in one direction. */
@@ -82,15 +77,34 @@ export function resolveList<T>(list: (context: Context, args: any) => readonly T
   return (_parent: unknown, args: PageArgs, context: Context) => paginate(list(context, args), args, (e) => e) as never;
 }
 
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
 /**
- * The options of a typed relation field (Policy.issuedBy, Region.children …): a connection of the entities
- * at the other end of the entity's relations of these types, in this direction. Add `args: t.arg.connectionArgs()`.
+ * A typed relation field (Policy.issuedBy, Region.children …): a connection of the entities at the other end
+ * of the entity's relations of these types, in this direction, each edge with the relation it was reached over.
  */
-export function related<R extends NodeRef>(ref: R, types: RelationType[], direction: Direction, description: string) {
-  return { type: relationConnection(ref), description, resolve: resolveRelated(types, direction) };
+export function relatedField<P extends EntityNode, R extends NodeRef>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, P>,
+  ref: R,
+  types: RelationType[],
+  direction: Direction,
+  description: string,
+) {
+  return t.field({ type: relationConnection(ref), description, args: t.arg.connectionArgs(), resolve: resolveRelated(types, direction) });
 }
 
-/** A resolver for a to-one relation field (Region.parent, Metric.region): the first related entity, or null. */
-export function resolveFirstRelated(type: RelationType, direction: 'OUTGOING' | 'INCOMING') {
-  return (parent: EntityNode, _args: unknown, { store }: Context) => (store.related(parent.id, type, direction)[0] ?? null) as never;
+/** A to-one relation field (Region.parent, Metric.region): the first entity related so, or null. */
+export function relatedOne<P extends EntityNode, R extends NodeRef>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, P>,
+  ref: R,
+  type: RelationType,
+  direction: 'OUTGOING' | 'INCOMING',
+  description: string,
+) {
+  return t.field({
+    type: ref,
+    nullable: true,
+    description,
+    resolve: (parent, _args, { store }) => (store.related(parent.id, type, direction)[0] ?? null) as never,
+  });
 }

@@ -7,7 +7,7 @@ import type { MetricChange, Period } from '../model/metric.js';
 import { BaseUnit } from '../model/units.js';
 import { filterMetrics, type MetricFilter } from '../store/metric-filter.js';
 import { builder } from './builder.js';
-import { listConnection, related, resolveFirstRelated, resolveList } from './connections.js';
+import { listConnection, relatedField, relatedOne, resolveList } from './connections.js';
 import { enumFromModel, modelDoc } from './model-docs.js';
 import { entityNodeOptions } from './node-options.js';
 import { EntityRef, MetricRef, RegionRef } from './refs.js';
@@ -59,27 +59,14 @@ builder.node(MetricRef, {
     period: t.expose('period', { type: PeriodRef, nullable: true, description: 'The period the figure covers, where it covers one.' }),
     asOf: t.expose('asOf', { type: 'Date', nullable: true, description: doc('asOf') }),
     cumulative: t.exposeBoolean('cumulative', { description: doc('cumulative') }),
-    region: t.field({
-      type: RegionRef,
-      nullable: true,
-      description: 'The region the figure is scoped to (SCOPED_TO).',
-      resolve: resolveFirstRelated('SCOPED_TO', 'OUTGOING'),
-    }),
+    region: relatedOne(t, RegionRef, 'SCOPED_TO', 'OUTGOING', 'The region the figure is scoped to (SCOPED_TO).'),
     subjects: t.field({
       type: [EntityRef],
       description: 'What the figure counts or measures (MEASURES): programs, target groups, organizations, events.',
       resolve: (m, _args, { store }) => store.related(m.id, 'MEASURES', 'OUTGOING'),
     }),
-    partOf: t.field({
-      type: MetricRef,
-      nullable: true,
-      description: 'The larger figure this one is a part of (134.5万 of the 634万), if any.',
-      resolve: resolveFirstRelated('PART_OF', 'OUTGOING'),
-    }),
-    parts: t.field({
-      ...related(MetricRef, ['PART_OF'], 'INCOMING', 'The figures that are parts of this one.'),
-      args: t.arg.connectionArgs(),
-    }),
+    partOf: relatedOne(t, MetricRef, 'PART_OF', 'OUTGOING', 'The larger figure this one is a part of (134.5万 of the 634万), if any.'),
+    parts: relatedField(t, MetricRef, ['PART_OF'], 'INCOMING', 'The figures that are parts of this one.'),
   }),
 });
 

@@ -1,7 +1,7 @@
 import { kindInfo } from '../model/kinds.js';
 import { Policy, PolicyDocType, PolicyStatus } from '../model/entity.js';
 import { builder } from './builder.js';
-import { listConnection, relationConnection, resolveList, resolveRelated } from './connections.js';
+import { listConnection, relatedField, resolveList } from './connections.js';
 import { enumFromModel, modelDoc } from './model-docs.js';
 import { entityNodeOptions } from './node-options.js';
 import { AgencyRef, EntityRef, MetricRef, OrganizationRef, PolicyRef } from './refs.js';
@@ -21,60 +21,15 @@ builder.node(PolicyRef, {
     documentNumber: t.exposeString('documentNumber', { nullable: true, description: modelDoc(Policy, 'documentNumber') }),
     unnamedCoIssuerCount: t.exposeInt('unnamedCoIssuerCount', { nullable: true, description: modelDoc(Policy, 'unnamedCoIssuerCount') }),
     seriesSize: t.exposeInt('seriesSize', { nullable: true, description: modelDoc(Policy, 'seriesSize') }),
-    issuedBy: t.field({
-      type: relationConnection(AgencyRef),
-      description: 'The agencies that issued the document; each edge’s relation.role says LEAD or JOINT.',
-      args: t.arg.connectionArgs(),
-      resolve: resolveRelated(['ISSUED_BY'], 'OUTGOING'),
-    }),
-    targets: t.field({
-      type: relationConnection(EntityRef),
-      description: 'The target groups and kinds of institution the document is aimed at.',
-      args: t.arg.connectionArgs(),
-      resolve: resolveRelated(['TARGETS'], 'OUTGOING'),
-    }),
-    governs: t.field({
-      type: relationConnection(EntityRef),
-      description: 'The programs and institutions whose rules the document sets.',
-      args: t.arg.connectionArgs(),
-      resolve: resolveRelated(['GOVERNS'], 'OUTGOING'),
-    }),
-    implements: t.field({
-      type: relationConnection(EntityRef),
-      description: 'The policies or programs this document carries out (e.g. the regulation a plan implements).',
-      args: t.arg.connectionArgs(),
-      resolve: resolveRelated(['IMPLEMENTS'], 'OUTGOING'),
-    }),
-    implementedBy: t.field({
-      type: relationConnection(EntityRef),
-      description: 'The policies, programs and events that carry this document out.',
-      args: t.arg.connectionArgs(),
-      resolve: resolveRelated(['IMPLEMENTS'], 'INCOMING'),
-    }),
-    cites: t.field({
-      type: relationConnection(PolicyRef),
-      description: 'The documents this document refers to.',
-      args: t.arg.connectionArgs(),
-      resolve: resolveRelated(['CITES'], 'OUTGOING'),
-    }),
-    citedBy: t.field({
-      type: relationConnection(PolicyRef),
-      description: 'The documents that refer to this document.',
-      args: t.arg.connectionArgs(),
-      resolve: resolveRelated(['CITES'], 'INCOMING'),
-    }),
-    uses: t.field({
-      type: relationConnection(OrganizationRef),
-      description: 'The platforms and institutions the document relies on.',
-      args: t.arg.connectionArgs(),
-      resolve: resolveRelated(['USES'], 'OUTGOING'),
-    }),
-    metrics: t.field({
-      type: relationConnection(MetricRef),
-      description: 'The figures that measure this document (e.g. how many standards of a set were approved).',
-      args: t.arg.connectionArgs(),
-      resolve: resolveRelated(['MEASURES'], 'INCOMING'),
-    }),
+    issuedBy: relatedField(t, AgencyRef, ['ISSUED_BY'], 'OUTGOING', 'The agencies that issued the document; each edge’s relation.role says LEAD or JOINT.'),
+    targets: relatedField(t, EntityRef, ['TARGETS'], 'OUTGOING', 'The target groups and kinds of institution the document is aimed at.'),
+    governs: relatedField(t, EntityRef, ['GOVERNS'], 'OUTGOING', 'The programs and institutions whose rules the document sets.'),
+    implements: relatedField(t, EntityRef, ['IMPLEMENTS'], 'OUTGOING', 'The policies or programs this document carries out (e.g. the regulation a plan implements).'),
+    implementedBy: relatedField(t, EntityRef, ['IMPLEMENTS'], 'INCOMING', 'The policies, programs and events that carry this document out.'),
+    cites: relatedField(t, PolicyRef, ['CITES'], 'OUTGOING', 'The documents this document refers to.'),
+    citedBy: relatedField(t, PolicyRef, ['CITES'], 'INCOMING', 'The documents that refer to this document.'),
+    uses: relatedField(t, OrganizationRef, ['USES'], 'OUTGOING', 'The platforms and institutions the document relies on.'),
+    metrics: relatedField(t, MetricRef, ['MEASURES'], 'INCOMING', 'The figures that measure this document (e.g. how many standards of a set were approved).'),
   }),
 });
 

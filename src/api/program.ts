@@ -1,7 +1,7 @@
 import { Program, ProgramType } from '../model/entity.js';
 import { kindInfo } from '../model/kinds.js';
 import { builder } from './builder.js';
-import { listConnection, related, resolveFirstRelated, resolveList } from './connections.js';
+import { listConnection, relatedField, relatedOne, resolveList } from './connections.js';
 import { enumFromModel, modelDoc } from './model-docs.js';
 import { entityNodeOptions } from './node-options.js';
 import { EntityRef, MetricRef, OrganizationRef, PolicyRef, ProgramRef } from './refs.js';
@@ -13,52 +13,17 @@ builder.node(ProgramRef, {
   description: kindInfo.PROGRAM.description,
   fields: (t) => ({
     programType: t.expose('programType', { type: ProgramTypeEnum, description: modelDoc(Program, 'programType') }),
-    policies: t.field({
-      ...related(PolicyRef, ['GOVERNS'], 'INCOMING', 'The documents that set the rules of this program.'),
-      args: t.arg.connectionArgs(),
-    }),
-    implements: t.field({
-      ...related(EntityRef, ['IMPLEMENTS'], 'OUTGOING', 'The policies or programs this program carries out.'),
-      args: t.arg.connectionArgs(),
-    }),
-    metrics: t.field({
-      ...related(MetricRef, ['MEASURES'], 'INCOMING', 'The figures that count or measure this program.'),
-      args: t.arg.connectionArgs(),
-    }),
-    targets: t.field({
-      ...related(EntityRef, ['TARGETS'], 'OUTGOING', 'The target groups and institutions the program serves.'),
-      args: t.arg.connectionArgs(),
-    }),
-    administeredBy: t.field({
-      ...related(EntityRef, ['ADMINISTERS'], 'INCOMING', 'The agencies and organizations that run the program.'),
-      args: t.arg.connectionArgs(),
-    }),
-    organizedBy: t.field({
-      ...related(EntityRef, ['ORGANIZED_BY'], 'OUTGOING', 'The agencies or organizations that lead the program.'),
-      args: t.arg.connectionArgs(),
-    }),
-    fundedBy: t.field({
-      ...related(EntityRef, ['FUNDS'], 'INCOMING', 'The funds and agencies that pay for the program; relation.amount gives the figure.'),
-      args: t.arg.connectionArgs(),
-    }),
-    funds: t.field({
-      ...related(EntityRef, ['FUNDS'], 'OUTGOING', 'For a fund: what it pays for; relation.amount gives the figure.'),
-      args: t.arg.connectionArgs(),
-    }),
-    uses: t.field({
-      ...related(OrganizationRef, ['USES'], 'OUTGOING', 'The platforms and institutions the program relies on.'),
-      args: t.arg.connectionArgs(),
-    }),
-    parent: t.field({
-      type: ProgramRef,
-      nullable: true,
-      description: 'The broader program this one is part of, if any.',
-      resolve: resolveFirstRelated('PART_OF', 'OUTGOING'),
-    }),
-    subprograms: t.field({
-      ...related(ProgramRef, ['PART_OF'], 'INCOMING', 'The programs that are part of this one.'),
-      args: t.arg.connectionArgs(),
-    }),
+    policies: relatedField(t, PolicyRef, ['GOVERNS'], 'INCOMING', 'The documents that set the rules of this program.'),
+    implements: relatedField(t, EntityRef, ['IMPLEMENTS'], 'OUTGOING', 'The policies or programs this program carries out.'),
+    metrics: relatedField(t, MetricRef, ['MEASURES'], 'INCOMING', 'The figures that count or measure this program.'),
+    targets: relatedField(t, EntityRef, ['TARGETS'], 'OUTGOING', 'The target groups and institutions the program serves.'),
+    administeredBy: relatedField(t, EntityRef, ['ADMINISTERS'], 'INCOMING', 'The agencies and organizations that run the program.'),
+    organizedBy: relatedField(t, EntityRef, ['ORGANIZED_BY'], 'OUTGOING', 'The agencies or organizations that lead the program.'),
+    fundedBy: relatedField(t, EntityRef, ['FUNDS'], 'INCOMING', 'The funds and agencies that pay for the program; relation.amount gives the figure.'),
+    funds: relatedField(t, EntityRef, ['FUNDS'], 'OUTGOING', 'For a fund: what it pays for; relation.amount gives the figure.'),
+    uses: relatedField(t, OrganizationRef, ['USES'], 'OUTGOING', 'The platforms and institutions the program relies on.'),
+    parent: relatedOne(t, ProgramRef, 'PART_OF', 'OUTGOING', 'The broader program this one is part of, if any.'),
+    subprograms: relatedField(t, ProgramRef, ['PART_OF'], 'INCOMING', 'The programs that are part of this one.'),
   }),
 });
 

@@ -1,7 +1,7 @@
 import { Region, RegionLevel } from '../model/entity.js';
 import { kindInfo } from '../model/kinds.js';
 import { builder } from './builder.js';
-import { listConnection, related, resolveFirstRelated, resolveList } from './connections.js';
+import { listConnection, relatedField, relatedOne, resolveList } from './connections.js';
 import { enumFromModel, modelDoc } from './model-docs.js';
 import { entityNodeOptions } from './node-options.js';
 import { EntityRef, MetricRef, RegionRef } from './refs.js';
@@ -14,28 +14,11 @@ builder.node(RegionRef, {
   fields: (t) => ({
     level: t.expose('level', { type: RegionLevelEnum, description: modelDoc(Region, 'level') }),
     divisionCode: t.exposeString('divisionCode', { nullable: true, description: modelDoc(Region, 'divisionCode') }),
-    parent: t.field({
-      type: RegionRef,
-      nullable: true,
-      description: 'The region this one is part of (a city’s autonomous region), if any.',
-      resolve: resolveFirstRelated('PART_OF', 'OUTGOING'),
-    }),
-    children: t.field({
-      ...related(RegionRef, ['PART_OF'], 'INCOMING', 'The regions directly part of this one (its cities, its districts).'),
-      args: t.arg.connectionArgs(),
-    }),
-    metrics: t.field({
-      ...related(MetricRef, ['SCOPED_TO'], 'INCOMING', 'The figures stated for this region itself (not its sub-regions).'),
-      args: t.arg.connectionArgs(),
-    }),
-    located: t.field({
-      ...related(EntityRef, ['LOCATED_IN'], 'INCOMING', 'The agencies, organizations and events located in this region.'),
-      args: t.arg.connectionArgs(),
-    }),
-    partners: t.field({
-      ...related(EntityRef, ['PARTNERS_WITH'], 'BOTH', 'The parties this region works with.'),
-      args: t.arg.connectionArgs(),
-    }),
+    parent: relatedOne(t, RegionRef, 'PART_OF', 'OUTGOING', 'The region this one is part of (a city’s autonomous region), if any.'),
+    children: relatedField(t, RegionRef, ['PART_OF'], 'INCOMING', 'The regions directly part of this one (its cities, its districts).'),
+    metrics: relatedField(t, MetricRef, ['SCOPED_TO'], 'INCOMING', 'The figures stated for this region itself (not its sub-regions).'),
+    located: relatedField(t, EntityRef, ['LOCATED_IN'], 'INCOMING', 'The agencies, organizations and events located in this region.'),
+    partners: relatedField(t, EntityRef, ['PARTNERS_WITH'], 'BOTH', 'The parties this region works with.'),
   }),
 });
 

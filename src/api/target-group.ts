@@ -1,6 +1,6 @@
 import { kindInfo } from '../model/kinds.js';
 import { builder } from './builder.js';
-import { listConnection, related, resolveFirstRelated, resolveList } from './connections.js';
+import { listConnection, relatedField, relatedOne, resolveList } from './connections.js';
 import { entityNodeOptions } from './node-options.js';
 import { EntityRef, MetricRef, TargetGroupRef } from './refs.js';
 
@@ -8,28 +8,11 @@ builder.node(TargetGroupRef, {
   ...entityNodeOptions('TARGET_GROUP'),
   description: kindInfo.TARGET_GROUP.description,
   fields: (t) => ({
-    targetedBy: t.field({
-      ...related(EntityRef, ['TARGETS'], 'INCOMING', 'The policies, programs and events aimed at this group.'),
-      args: t.arg.connectionArgs(),
-    }),
-    metrics: t.field({
-      ...related(MetricRef, ['MEASURES'], 'INCOMING', 'The figures that count this group.'),
-      args: t.arg.connectionArgs(),
-    }),
-    fundedBy: t.field({
-      ...related(EntityRef, ['FUNDS'], 'INCOMING', 'The funds and agencies that pay benefits to this group.'),
-      args: t.arg.connectionArgs(),
-    }),
-    parent: t.field({
-      type: TargetGroupRef,
-      nullable: true,
-      description: 'The broader group this one belongs to, if any.',
-      resolve: resolveFirstRelated('PART_OF', 'OUTGOING'),
-    }),
-    subgroups: t.field({
-      ...related(TargetGroupRef, ['PART_OF'], 'INCOMING', 'The narrower groups within this one.'),
-      args: t.arg.connectionArgs(),
-    }),
+    targetedBy: relatedField(t, EntityRef, ['TARGETS'], 'INCOMING', 'The policies, programs and events aimed at this group.'),
+    metrics: relatedField(t, MetricRef, ['MEASURES'], 'INCOMING', 'The figures that count this group.'),
+    fundedBy: relatedField(t, EntityRef, ['FUNDS'], 'INCOMING', 'The funds and agencies that pay benefits to this group.'),
+    parent: relatedOne(t, TargetGroupRef, 'PART_OF', 'OUTGOING', 'The broader group this one belongs to, if any.'),
+    subgroups: relatedField(t, TargetGroupRef, ['PART_OF'], 'INCOMING', 'The narrower groups within this one.'),
   }),
 });
 
