@@ -4,25 +4,26 @@
  */
 export const exampleQueries: { title: string; query: string }[] = [
   {
-    title: '低保: its rules, issuers and figures',
-    query: `# How is 低保 (the minimum living allowance) connected?
-# Which documents set its rules, who issued them, and what are its figures?
+    title: '低保: its links, with evidence, and its figures',
+    query: `# How is 低保 (the minimum living allowance) connected to the rest of the graph,
+# with the evidence for each link, and what are its figures?
 # Press the ▶ button (or Ctrl-Enter) to run it.
 query MinimumLivingAllowance {
   lookup(name: "低保") {
     id
+    kind
     name
     nameEn
-    ... on Program {
-      policies(first: 5) {
-        edges {
-          node {
-            name
-            issuedBy { edges { node { name } relation { role } } }
-          }
-          relation { citations { span } }
-        }
+    relations(first: 20) {
+      totalCount
+      edges {
+        type
+        direction
+        node { id kind name }
+        relation { citations { span } }
       }
+    }
+    ... on Program {
       metrics(first: 5) {
         edges {
           node {
