@@ -54,6 +54,7 @@ builder.objectType(RelationRef, {
       resolve: (r, _a, { store }) => ('amount' in r && r.amount ? (store.entity(r.amount) as never) : null),
     }),
     note: t.exposeString('note', { nullable: true, description: modelDoc(anyRelation, 'note') }),
+    implied: t.exposeBoolean('implied', { description: modelDoc(anyRelation, 'implied') }),
     derived: t.exposeBoolean('derived', {
       description: 'True when the relation comes from a figure’s own `region` or `subjects` (SCOPED_TO, MEASURES) rather than being stated on its own.',
     }),

@@ -11,7 +11,8 @@ builder.node(SourceRef, {
   description: `${kindInfo.SOURCE.description} Its name is its title.`,
   fields: (t) => ({
     publisher: t.exposeString('publisher', { nullable: true, description: modelDoc(Source, 'publisher') }),
-    publishedAt: t.expose('publishedAt', { type: 'DateTime', description: modelDoc(Source, 'publishedAt') }),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true, description: modelDoc(Source, 'publishedAt') }),
+    edition: t.exposeString('edition', { nullable: true, description: modelDoc(Source, 'edition') }),
     author: t.exposeString('author', { nullable: true, description: modelDoc(Source, 'author') }),
     url: t.exposeString('url', { nullable: true, description: modelDoc(Source, 'url') }),
     language: t.exposeString('language', { description: modelDoc(Source, 'language') }),

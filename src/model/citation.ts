@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { idOfKind } from './ids.js';
 
+/** The longest evidence span: enough to quote the clause that states a fact, short enough to read at a glance. */
+export const maxSpanLength = 60;
+
 /** Where a fact is stated: the source document and the short verbatim span of it that says so. */
 export const Citation = z
   .object({
@@ -11,7 +14,7 @@ export const Citation = z
       .string()
       .trim()
       .min(2, { message: 'a citation span must quote at least 2 characters of the source' })
-      .max(300, { message: 'a citation span quotes a short passage (at most 300 characters), not whole paragraphs' })
+      .max(maxSpanLength, { message: `a citation span quotes a short passage (at most ${maxSpanLength} characters), not whole sentences` })
       .meta({ description: 'The short verbatim passage of the source that states the fact.' }),
   })
   .strict()

@@ -143,7 +143,9 @@ export const Source = z.object({
   publisher: text.optional().meta({ description: 'Who published the source (a newspaper, an agency), where the source says.' }),
   publishedAt: z.iso
     .datetime({ offset: true, message: 'must be an ISO date-time with offset, e.g. 2023-12-29T00:49:00+08:00' })
-    .meta({ description: 'When the source was published, with its time zone.' }),
+    .optional()
+    .meta({ description: 'When the source was published, with its time zone, where the source prints it.' }),
+  edition: text.optional().meta({ description: 'The edition or version of a reference source (e.g. a code table of a given year).' }),
   author: text.optional().meta({ description: 'The author or reporter, where named.' }),
   url: z.url().optional().meta({ description: 'Where the source can be read, where known.' }),
   language: z.string().default('zh').meta({ description: 'The language of the source (BCP 47).' }),

@@ -95,6 +95,10 @@ const common = {
   from: EntityId.meta({ description: 'The id of the entity the relation starts at.' }),
   to: EntityId.meta({ description: 'The id of the entity the relation points to.' }),
   note: z.string().trim().min(1).optional().meta({ description: 'A short curator’s note on the relation.' }),
+  implied: z.boolean().default(false).meta({
+    description:
+      'True when the source states the relation only through context, e.g. a sentence whose omitted subject is the department the whole report is about; the note says why.',
+  }),
   citations: z
     .array(Citation)
     .min(1, { message: 'every relation needs at least one citation' })

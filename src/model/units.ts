@@ -40,6 +40,8 @@ const counts: readonly BaseUnit[] = ['ORGANIZATION', 'FACILITY', 'AGENCY', 'REGI
 export const printedUnits: Readonly<Record<string, UnitRule>> = {
   人: { scale: 1, bases: ['PERSON'] },
   万人: { scale: ten4, bases: ['PERSON'] },
+  名: { scale: 1, bases: ['PERSON'] },
+  万名: { scale: ten4, bases: ['PERSON'] },
   人次: { scale: 1, bases: ['PERSON_TIME'] },
   万人次: { scale: ten4, bases: ['PERSON_TIME'] },
   元: { scale: 1, bases: ['YUAN'] },

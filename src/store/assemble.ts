@@ -82,8 +82,8 @@ export function assembleGraph(files: ParsedFile[], invalidIds: ReadonlySet<strin
 function derivedRelations(metric: MetricEntity) {
   const citations = metric.citations;
   const out: { relation: Relation; path: (string | number)[] }[] = [];
-  if (metric.region) out.push({ relation: { type: 'SCOPED_TO', from: metric.id, to: metric.region, citations }, path: ['region'] });
-  metric.subjects.forEach((to, i) => out.push({ relation: { type: 'MEASURES', from: metric.id, to, citations }, path: ['subjects', i] }));
+  if (metric.region) out.push({ relation: { type: 'SCOPED_TO', from: metric.id, to: metric.region, citations, implied: false }, path: ['region'] });
+  metric.subjects.forEach((to, i) => out.push({ relation: { type: 'MEASURES', from: metric.id, to, citations, implied: false }, path: ['subjects', i] }));
   return out;
 }
 

@@ -36,7 +36,8 @@ describe('entities', () => {
 
   it('require short, non-trivial citation spans', () => {
     expect(issues(Entity, { ...program, citations: [{ span: '保' }] })).toEqual(['citations.0.span: a citation span must quote at least 2 characters of the source']);
-    expect(issues(Entity, { ...program, citations: [{ span: '低'.repeat(301) }] })[0]).toContain('at most 300 characters');
+    expect(issues(Entity, { ...program, citations: [{ span: '低'.repeat(61) }] })[0]).toContain('at most 60 characters');
+    expect(issues(Entity, { ...program, citations: [{ span: '低'.repeat(60) }] })).toEqual([]);
   });
 
   it('refuse unknown fields instead of dropping them', () => {
