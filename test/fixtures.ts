@@ -42,7 +42,7 @@ export function fixtureFiles(): Record<string, { source?: string; entities?: any
         { id: 'organization:platform', kind: 'ORGANIZATION', name: '核对信息平台', nameEn: 'Verification platform', category: 'PLATFORM', citations: cite('核对信息平台') },
         { id: 'event:meeting', kind: 'EVENT', name: '现场推进会', nameEn: 'On-site meeting', eventType: 'MEETING', citations: cite('现场推进会') },
         { id: 'policy:notice', kind: 'POLICY', name: '关于做好低保工作的通知', nameEn: 'Notice on dibao work', docType: 'NOTICE', status: 'ISSUED', unnamedCoIssuerCount: 9, citations: cite('印发《关于做好低保工作的通知》') },
-        { id: 'policy:regulation', kind: 'POLICY', name: '社会救助条例', nameEn: 'Social assistance regulation', docType: 'REGULATION', citations: cite('条例') },
+        { id: 'policy:regulation', kind: 'POLICY', name: '社会救助条例', nameEn: 'Social assistance regulation', docType: 'REGULATION', status: 'DRAFT', citations: cite('条例') },
         {
           id: 'metric:recipients', kind: 'METRIC', name: '低保对象人数', nameEn: 'Dibao recipients',
           value: 279.8, unit: '万人', baseUnit: 'PERSON', normalizedValue: 2798000, comparator: 'EXACT',

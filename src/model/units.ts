@@ -76,5 +76,5 @@ export function unitScale(unit: string, base: BaseUnit): number | null {
 
 /** True when two numbers agree to within floating-point noise (81.5 × 1e8 is not exactly 8150000000). */
 export function sameNumber(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 }
