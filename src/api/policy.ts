@@ -21,6 +21,11 @@ builder.node(PolicyRef, {
     documentNumber: t.exposeString('documentNumber', { nullable: true, description: modelDoc(Policy, 'documentNumber') }),
     unnamedCoIssuerCount: t.exposeInt('unnamedCoIssuerCount', { nullable: true, description: modelDoc(Policy, 'unnamedCoIssuerCount') }),
     seriesSize: t.exposeInt('seriesSize', { nullable: true, description: modelDoc(Policy, 'seriesSize') }),
+    issuerCount: t.int({
+      description:
+        'How many agencies issued the document in all: the named issuers (issuedBy) plus the co-issuers the source only counts (unnamedCoIssuerCount). 联合10部门 with the lead makes 11.',
+      resolve: (p, _args, { store }) => store.related(p.id, 'ISSUED_BY', 'OUTGOING').length + (p.unnamedCoIssuerCount ?? 0),
+    }),
     issuedBy: relatedField(t, AgencyRef, ['ISSUED_BY'], 'OUTGOING', 'The agencies that issued the document; each edge’s relation.role says LEAD or JOINT.'),
     targets: relatedField(t, EntityRef, ['TARGETS'], 'OUTGOING', 'The target groups and kinds of institution the document is aimed at.'),
     governs: relatedField(t, EntityRef, ['GOVERNS'], 'OUTGOING', 'The programs and institutions whose rules the document sets.'),

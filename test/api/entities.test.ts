@@ -34,7 +34,7 @@ describe('entity fields', () => {
   it('lists a policy’s issuers with their roles and citations', async () => {
     const { data } = await client.query(`{
       node(id: "policy:notice") { ... on Policy {
-        docType status unnamedCoIssuerCount
+        docType status unnamedCoIssuerCount issuerCount
         issuedBy { totalCount edges { node { id level } relation { role citations { span source { id name } } } } }
         targets { edges { node { id } } }
         governs { edges { node { id } } }
@@ -43,6 +43,7 @@ describe('entity fields', () => {
       } } }`);
     expect(data.node.docType).toBe('NOTICE');
     expect(data.node.unnamedCoIssuerCount).toBe(9);
+    expect(data.node.issuerCount).toBe(11);
     expect(data.node.issuedBy.totalCount).toBe(2);
     expect(data.node.issuedBy.edges.map((e: any) => [e.node.id, e.relation.role])).toEqual([
       ['agency:civil-affairs', 'LEAD'],
