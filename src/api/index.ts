@@ -12,6 +12,11 @@ import './organization.js';
 import './event.js';
 import './source.js';
 import './ontology.js';
+import './path.js';
+import './neighborhood.js';
+import './search.js';
+import './metric-aggregate.js';
+import './rankings.js';
 
 /** The GraphQL schema of the policy graph, with types and fields sorted so that printing it is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

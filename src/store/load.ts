@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { assembleGraph } from './assemble.js';
 import { DataSetError } from './problems.js';
 import { readDataFiles } from './read-files.js';
+import { derivations } from './derivations.js';
 import { PolicyStore } from './store.js';
 
 /**
@@ -14,6 +15,9 @@ export async function loadStore(dir: string): Promise<PolicyStore> {
   const assembled = assembleGraph(files, invalidIds);
   const all = [...problems, ...assembled.problems];
   if (all.length > 0) throw new DataSetError(all);
-  const loadMs = performance.now() - started;
-  return new PolicyStore(assembled.graph, { version, loadedAt: new Date(), loadMs, files: files.length });
+  const info = { version, loadedAt: new Date(), loadMs: 0, files: files.length };
+  const store = new PolicyStore(assembled.graph, info);
+  for (const derivation of derivations) store.derived(derivation);
+  info.loadMs = performance.now() - started;
+  return store;
 }

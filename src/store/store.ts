@@ -8,6 +8,9 @@ export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 /** A relation seen from one of its ends: the direction it points relative to that end, and the other end. */
 export type RelationView = { relation: RelationEdge; direction: 'OUTGOING' | 'INCOMING'; other: EntityNode };
 
+/** A structure computed from the whole graph (search index, rankings): built once per store, never per request. */
+export type Derivation<T> = { name: string; build(store: PolicyStore): T };
+
 export type StoreInfo = { version: string; loadedAt: Date; loadMs: number; files: number };
 
 /**
@@ -20,6 +23,7 @@ export class PolicyStore {
   /** Each entity's position in data-set order, so that lists built from adjacency keep that order. */
   private readonly position = new Map<string, number>();
   readonly relationCounts: ReadonlyMap<RelationType, number>;
+  private readonly derivedValues = new Map<Derivation<unknown>, unknown>();
 
   constructor(
     readonly graph: PolicyGraph,
@@ -33,6 +37,12 @@ export class PolicyStore {
     const counts = new Map<RelationType, number>(relationTypes.map((t) => [t, 0]));
     graph.forEachEdge((_, r) => counts.set(r.type, counts.get(r.type)! + 1));
     this.relationCounts = counts;
+  }
+
+  /** The value of a derivation over this store, built on first use and kept (loadStore builds them all at load). */
+  derived<T>(derivation: Derivation<T>): T {
+    if (!this.derivedValues.has(derivation)) this.derivedValues.set(derivation, derivation.build(this));
+    return this.derivedValues.get(derivation) as T;
   }
 
   entity(id: string): EntityNode | null {

@@ -1,0 +1,7 @@
+import type { Derivation } from './store.js';
+
+/**
+ * The derived structures loadStore builds at load time, so that no request pays for them and a data set that
+ * cannot be indexed is refused before it is served. Each module that defines a Derivation adds it here.
+ */
+export const derivations: Derivation<unknown>[] = [];
