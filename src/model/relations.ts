@@ -57,8 +57,8 @@ export const relationInfo = {
     ],
   },
   LOCATED_IN: {
-    description: 'An agency, organization or event is seated in, or has its area in, a region.',
-    endpoints: [[['AGENCY', 'ORGANIZATION', 'EVENT'], ['REGION']]],
+    description: 'An agency, organization or event is seated in, or has its area in, a region; a program or pilot runs in a region.',
+    endpoints: [[['AGENCY', 'ORGANIZATION', 'EVENT', 'PROGRAM'], ['REGION']]],
   },
   ORGANIZED_BY: {
     description: 'An event or program is organized or led by an agency or organization.',
