@@ -2,6 +2,7 @@ import type { Citation } from '../model/citation.js';
 import type { MetricEntity } from '../model/entity.js';
 import { allowsEndpoints, type Relation, relationKey } from '../model/relations.js';
 import { createPolicyGraph, type EntityNode, type PolicyGraph, type RelationEdge } from './graph.js';
+import { partOfCycles } from './hierarchy.js';
 import { indexNames } from './names.js';
 import { type DataProblem, formatPath } from './problems.js';
 import type { ParsedFile } from './read-files.js';
@@ -70,6 +71,9 @@ export function assembleGraph(files: ParsedFile[], invalidIds: ReadonlySet<strin
     for (const { index, value } of file.relations) addRelation(value, { file, path: ['relations', index] }, false);
   }
   checkCitationSources(graph, entityOrigin, relationOrigin, report);
+  for (const cycle of partOfCycles(graph)) {
+    report(relationOrigin.get(cycle.at(-1)!)!, `PART_OF cycle: ${cycle.map((k) => graph.source(k)).join(' → ')} → ${graph.source(cycle[0]!)}`);
+  }
   for (const c of indexNames(graph.mapNodes((_, e) => e)).conflicts) {
     const at = entityOrigin.get(c.id)!;
     const path = [...at.path, c.field, ...(c.index === undefined ? [] : [c.index])];

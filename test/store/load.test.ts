@@ -120,6 +120,15 @@ describe('refusing a data set with problems', () => {
     expect(problems[1]!.message).toContain('duplicate relation MEASURES:metric:funds->program:dibao');
   });
 
+  it('refuses a PART_OF cycle, naming the relation that closes it', async () => {
+    const problems = await problemsAfter((f) =>
+      f['places.yaml']!.relations!.push({ type: 'PART_OF', from: 'region:450000', to: 'region:450100', citations: [{ span: '广西' }] }),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'places.yaml', path: 'relations[0]', message: 'PART_OF cycle: region:450000 → region:450100 → region:450000' }),
+    ]);
+  });
+
   it('refuses a funding amount that is not a figure in yuan', async () => {
     const problems = await problemsAfter((f) => (assistance(f).relations![8].amount = 'metric:recipients'));
     expect(problems).toEqual([expect.objectContaining({ path: 'relations[8].amount', message: expect.stringContaining('must be the id of a METRIC in YUAN') })]);
