@@ -5,6 +5,8 @@ import { listConnection, relatedField, relatedOne, resolveList } from './connect
 import { enumFromModel, modelDoc } from './model-docs.js';
 import { entityNodeOptions } from './node-options.js';
 import { AgencyRef, EntityRef, OrganizationRef, PolicyRef, RegionRef } from './refs.js';
+import { AgencyOrderEnum, orderedAgencies } from './rankings.js';
+import type { AgencyOrder } from '../store/rankings.js';
 
 export const AdminLevelEnum = enumFromModel('AdminLevel', AdminLevel);
 
@@ -28,10 +30,14 @@ builder.node(AgencyRef, {
 builder.queryFields((t) => ({
   agencies: t.field({
     type: listConnection(AgencyRef),
-    description: 'Agencies, in data-set order, optionally only those of one level of government.',
-    args: { ...t.arg.connectionArgs(), level: t.arg({ type: AdminLevelEnum, required: false, description: 'Only agencies of this level.' }) },
-    resolve: resolveList(({ store }, args: { level?: string | null }) =>
-      store.entities(['AGENCY']).filter((a) => !args.level || (a.kind === 'AGENCY' && a.level === args.level)),
+    description: 'Agencies, in data-set order or sorted by orderBy, optionally only those of one level of government.',
+    args: {
+      ...t.arg.connectionArgs(),
+      level: t.arg({ type: AdminLevelEnum, required: false, description: 'Only agencies of this level.' }),
+      orderBy: t.arg({ type: AgencyOrderEnum, defaultValue: 'DATA_ORDER', description: 'How to order them (default DATA_ORDER); sorted orders are descending, ties in data order.' }),
+    },
+    resolve: resolveList(({ store }, args: { level?: string | null; orderBy?: AgencyOrder | null }) =>
+      orderedAgencies(store, args.orderBy).filter((a) => !args.level || (a.kind === 'AGENCY' && a.level === args.level)),
     ),
   }),
 }));

@@ -17,6 +17,7 @@ import './neighborhood.js';
 import './search.js';
 import './metric-aggregate.js';
 import './rankings.js';
+import './co-issuing.js';
 
 /** The GraphQL schema of the policy graph, with types and fields sorted so that printing it is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Metric } from '../model/entity.js';
 import { Baseline, Comparator, MetricChange as ChangeSchema, Period as PeriodSchema } from '../model/metric.js';
-import { EntityId } from '../model/ids.js';
+import { EntityId, idOfKind } from '../model/ids.js';
 import { kindInfo } from '../model/kinds.js';
 import type { MetricChange, Period } from '../model/metric.js';
 import { BaseUnit } from '../model/units.js';
@@ -17,7 +17,7 @@ export const BaseUnitEnum = enumFromModel('BaseUnit', BaseUnit);
 export const ComparatorEnum = enumFromModel('Comparator', Comparator);
 const BaselineEnum = enumFromModel('Baseline', Baseline);
 
-const PeriodRef = builder.objectRef<Period>('Period').implement({
+export const PeriodRef = builder.objectRef<Period>('Period').implement({
   description: PeriodSchema.description!,
   fields: (t) => ({
     start: t.expose('start', { type: 'Date', description: modelDoc(PeriodSchema, 'start') }),
@@ -71,9 +71,11 @@ builder.node(MetricRef, {
 });
 
 /** The filter as the store takes it: absent and null criteria both mean "any". */
-const Filter = z
+export const MetricFilterSchema = z
   .object({
     subject: EntityId.nullish(),
+    program: idOfKind('PROGRAM').nullish(),
+    targetGroup: idOfKind('TARGET_GROUP').nullish(),
     region: EntityId.nullish(),
     includeSubRegions: z.boolean().nullish(),
     baseUnit: BaseUnit.nullish(),
@@ -81,15 +83,18 @@ const Filter = z
     cumulative: z.boolean().nullish(),
     from: z.iso.date().nullish(),
     to: z.iso.date().nullish(),
+    asOf: z.iso.date().nullish(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: '`from` must not be after `to`', path: ['from'] })
   .transform((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v != null)) as MetricFilter)
   .nullish();
 
-const MetricFilterInput = builder.inputType('MetricFilter', {
+export const MetricFilterInput = builder.inputType('MetricFilter', {
   description: 'Criteria for figures; all given criteria must hold.',
   fields: (t) => ({
     subject: t.id({ required: false, description: 'Only figures that measure this entity (a program, target group, organization …).' }),
+    program: t.id({ required: false, description: 'Only figures that measure this program (program:minimum-living-allowance); sub-programs are not included.' }),
+    targetGroup: t.id({ required: false, description: 'Only figures that measure this target group (target-group:minimum-living-allowance-recipients).' }),
     region: t.id({ required: false, description: 'Only figures scoped to this region (and its sub-regions, see includeSubRegions).' }),
     includeSubRegions: t.boolean({ required: false, defaultValue: true, description: 'With region: include figures of its sub-regions (default true).' }),
     baseUnit: t.field({ type: BaseUnitEnum, required: false, description: 'Only figures in this base unit.' }),
@@ -97,17 +102,18 @@ const MetricFilterInput = builder.inputType('MetricFilter', {
     cumulative: t.boolean({ required: false, description: 'Only running totals (true) or only non-cumulative figures (false).' }),
     from: t.field({ type: 'Date', required: false, description: 'Only figures whose period ends on or after this date (or as of a date on or after it).' }),
     to: t.field({ type: 'Date', required: false, description: 'Only figures whose period starts on or before this date (or as of a date on or before it).' }),
+    asOf: t.field({ type: 'Date', required: false, description: 'Only figures that hold on this date: as of exactly this date, or over a period that contains it.' }),
   }),
 });
 
 builder.queryFields((t) => ({
   metrics: t.field({
     type: listConnection(MetricRef),
-    description: 'Figures, in data-set order, filtered by subject, region, base unit, comparator and period.',
+    description: 'Figures, in data-set order, filtered by subject, program, target group, region, base unit, comparator, cumulative, period or as-of date.',
     args: {
       ...t.arg.connectionArgs(),
-      filter: t.arg({ type: MetricFilterInput, required: false, validate: Filter, description: 'Which figures to list (default: all).' }),
+      filter: t.arg({ type: MetricFilterInput, required: false, validate: MetricFilterSchema, description: 'Which figures to list (default: all).' }),
     },
-    resolve: resolveList(({ store }, args: { filter?: z.infer<typeof Filter> }) => filterMetrics(store, args.filter ?? {})),
+    resolve: resolveList(({ store }, args: { filter?: z.infer<typeof MetricFilterSchema> }) => filterMetrics(store, args.filter ?? {})),
   }),
 }));

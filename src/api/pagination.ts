@@ -1,12 +1,11 @@
 import { cursorToOffset, offsetToCursor } from '@pothos/plugin-relay';
-import { z } from 'zod';
-import { argumentError, parseArgument } from './arguments.js';
+import { argumentError, countArgument, parseArgument } from './arguments.js';
 
 export const pageSize = { default: 20, max: 100 } as const;
 
 export type PageArgs = { first?: number | null; after?: string | null; last?: number | null; before?: string | null };
 
-const size = z.int().min(1, { message: 'must be at least 1' }).max(pageSize.max, { message: `must be at most ${pageSize.max}` });
+const size = countArgument(pageSize.max);
 
 function offsetOf(argument: 'after' | 'before', cursor: string): number {
   let offset: number;
@@ -24,8 +23,8 @@ function offsetOf(argument: 'after' | 'before', cursor: string): number {
  * cursors are opaque offsets. Each edge keeps its `item`, so edge fields can read more than the node.
  */
 export function paginate<T, N>(items: readonly T[], args: PageArgs, toNode: (item: T) => N) {
-  const first = args.first == null ? null : parseArgument('first', size, args.first);
-  const last = args.last == null ? null : parseArgument('last', size, args.last);
+  const first = parseArgument('first', size, args.first) ?? null;
+  const last = parseArgument('last', size, args.last) ?? null;
   if (first !== null && last !== null) throw argumentError('last', 'cannot be combined with "first"; page forward or backward');
   let start = args.after == null ? 0 : offsetOf('after', args.after) + 1;
   let end = args.before == null ? items.length : Math.min(items.length, offsetOf('before', args.before));

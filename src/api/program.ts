@@ -5,6 +5,8 @@ import { listConnection, relatedField, relatedOne, resolveList } from './connect
 import { enumFromModel, modelDoc } from './model-docs.js';
 import { entityNodeOptions } from './node-options.js';
 import { EntityRef, MetricRef, OrganizationRef, PolicyRef, ProgramRef } from './refs.js';
+import { ProgramOrderEnum, orderedPrograms } from './rankings.js';
+import type { ProgramOrder } from '../store/rankings.js';
 
 const ProgramTypeEnum = enumFromModel('ProgramType', ProgramType);
 
@@ -30,10 +32,14 @@ builder.node(ProgramRef, {
 builder.queryFields((t) => ({
   programs: t.field({
     type: listConnection(ProgramRef),
-    description: 'Programs, services, funds and campaigns, in data-set order, optionally of one type.',
-    args: { ...t.arg.connectionArgs(), programType: t.arg({ type: ProgramTypeEnum, required: false, description: 'Only programs of this type.' }) },
-    resolve: resolveList(({ store }, args: { programType?: string | null }) =>
-      store.entities(['PROGRAM']).filter((p) => !args.programType || (p.kind === 'PROGRAM' && p.programType === args.programType)),
+    description: 'Programs, services, funds and campaigns, in data-set order or sorted by orderBy, optionally of one type.',
+    args: {
+      ...t.arg.connectionArgs(),
+      programType: t.arg({ type: ProgramTypeEnum, required: false, description: 'Only programs of this type.' }),
+      orderBy: t.arg({ type: ProgramOrderEnum, defaultValue: 'DATA_ORDER', description: 'How to order them (default DATA_ORDER); sorted orders are descending, ties in data order.' }),
+    },
+    resolve: resolveList(({ store }, args: { programType?: string | null; orderBy?: ProgramOrder | null }) =>
+      orderedPrograms(store, args.orderBy).filter((p) => !args.programType || (p.kind === 'PROGRAM' && p.programType === args.programType)),
     ),
   }),
 }));

@@ -1,0 +1,100 @@
+import MiniSearch, { type MatchInfo, type SearchOptions } from 'minisearch';
+import type { EntityKind } from '../model/kinds.js';
+import type { EntityNode } from './graph.js';
+import { exactKey, indexTokens, isHanTerm, pinyinTerms, queryTerms } from './search-tokens.js';
+import type { Derivation, PolicyStore } from './store.js';
+
+/** The parts of an entity search looks in; `PINYIN` is the pinyin of the name and aliases, `FIGURE` a metric's number and unit. */
+export const searchFields = ['NAME', 'ALIAS', 'NAME_EN', 'FIGURE', 'PINYIN', 'DESCRIPTION'] as const;
+export type SearchField = (typeof searchFields)[number];
+
+/** How much a match in each field counts. Names weigh most; pinyin and descriptions least. */
+const boost: Record<SearchField, number> = { NAME: 3, ALIAS: 3, NAME_EN: 2, FIGURE: 1, PINYIN: 0.8, DESCRIPTION: 0.5 };
+
+/** A search result: the entity, its score, which names matched the whole query exactly, and which terms matched where. */
+export type SearchHit = {
+  entity: EntityNode;
+  score: number;
+  /** The name, English name or alias that equals the whole query (ignoring case, width, accents and spaces), or null. */
+  exact: { field: SearchField; name: string } | null;
+  /** Indexed term → the fields it matched in. */
+  match: MatchInfo;
+  /** The query terms that matched (a prefix such as `liv` for `living`). */
+  queryTerms: string[];
+};
+
+export type SearchIndex = {
+  /** Entities matching `text`, best first; only the given kinds when any are given. */
+  search(text: string, kinds?: readonly EntityKind[]): SearchHit[];
+};
+
+type SearchDocument = { id: string; kind: EntityKind } & Partial<Record<SearchField, string>>;
+
+/** The text of each field of an entity; aliases and names are separated by a line break, which no term crosses. */
+export function searchDocument(e: EntityNode): SearchDocument {
+  const doc: SearchDocument = { id: e.id, kind: e.kind, NAME: e.name, NAME_EN: e.nameEn };
+  if (e.aliases.length > 0) doc.ALIAS = e.aliases.join('\n');
+  if (e.description) doc.DESCRIPTION = e.description;
+  doc.PINYIN = [e.name, ...e.aliases].join('\n');
+  if (e.kind === 'METRIC') doc.FIGURE = e.comparator === 'RANGE' ? `${e.lower}—${e.upper}${e.unit}` : `${e.value}${e.unit}`;
+  return doc;
+}
+
+// Latin words match word beginnings; Han terms match exactly, except a lone character, which finds every run holding it.
+const prefix = (term: string) => !isHanTerm(term) || [...term].length === 1;
+const fuzzy = (term: string) => (!isHanTerm(term) && term.length >= 5 ? 0.2 : false);
+
+/**
+ * Builds the search index of a store: a MiniSearch index of every entity over the fields above, cut into terms
+ * by `search-tokens`. A query first has to match with all its terms (AND); only when nothing does, with any (OR).
+ * Entities whose name, English name or alias equals the query come first, whatever their score.
+ */
+export function buildSearchIndex(store: PolicyStore): SearchIndex {
+  const entities = store.entities();
+  const position = new Map(entities.map((e, i) => [e.id, i]));
+  const index = new MiniSearch<SearchDocument>({
+    fields: [...searchFields],
+    storeFields: ['kind'],
+    tokenize: (text, field) => (field === 'PINYIN' ? pinyinTerms(text).map((p) => p.term) : indexTokens(text).map((t) => t.term)),
+    processTerm: (term) => term,
+    searchOptions: { tokenize: queryTerms, processTerm: (term) => term, boost, prefix, fuzzy, maxFuzzy: 2 },
+  });
+  index.addAll(entities.map(searchDocument));
+
+  const exact = new Map<string, { id: string; field: SearchField; name: string }[]>();
+  for (const e of entities) {
+    const names: [SearchField, string][] = [['NAME', e.name], ['NAME_EN', e.nameEn], ...e.aliases.map((a): [SearchField, string] => ['ALIAS', a])];
+    for (const [field, name] of names) {
+      const key = exactKey(name);
+      const list = exact.get(key) ?? [];
+      if (!list.some((x) => x.id === e.id)) exact.set(key, [...list, { id: e.id, field, name }]);
+    }
+  }
+
+  return {
+    search(text, kinds = []) {
+      const keep = (kind: EntityKind) => kinds.length === 0 || kinds.includes(kind);
+      const options: SearchOptions = { filter: (r) => keep(r.kind as EntityKind) };
+      let results = index.search(text, { ...options, combineWith: 'AND' });
+      if (results.length === 0) results = index.search(text, { ...options, combineWith: 'OR' });
+      const exactNames = new Map((exact.get(exactKey(text)) ?? []).map(({ id, field, name }) => [id, { field, name }]));
+      // Exact matches get a bonus above the best other score, so that score order is rank order.
+      const bonus = Math.max(0, ...results.map((r) => r.score)) + 1;
+      const hits: SearchHit[] = results.map((r) => ({
+        entity: store.entity(r.id)!,
+        score: r.score + (exactNames.has(r.id) ? bonus : 0),
+        exact: exactNames.get(r.id) ?? null,
+        match: r.match,
+        queryTerms: r.queryTerms,
+      }));
+      for (const [id, name] of exactNames) {
+        const entity = store.entity(id)!;
+        if (keep(entity.kind) && !hits.some((h) => h.entity.id === id)) hits.push({ entity, score: bonus, exact: name, match: {}, queryTerms: [] });
+      }
+      return hits.sort((a, b) => b.score - a.score || position.get(a.entity.id)! - position.get(b.entity.id)!);
+    },
+  };
+}
+
+/** The search index, built once per store at load. */
+export const searchIndex: Derivation<SearchIndex> = { name: 'search index', build: buildSearchIndex };
