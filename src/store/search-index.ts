@@ -40,6 +40,29 @@ export function searchDocument(e: EntityNode): SearchDocument {
   return doc;
 }
 
+const termSeparator = '\u0000';
+
+/**
+ * How much of the entity's shortest name or alias holding the whole query the query covers (养老 in 养老服务: 0.5,
+ * in 旅居养老服务: 0.33), 0 when no name holds it: names that are mostly the query are what a reader looks for.
+ * Scores are multiplied by 1 + coverage, so the general concept comes before its longer specialisations.
+ */
+function nameCoverage(e: EntityNode, text: string): number {
+  const query = exactKey(text);
+  if (!query) return 0;
+  const covers = [e.name, e.nameEn, ...e.aliases].map(exactKey).filter((name) => name.includes(query));
+  return covers.length === 0 ? 0 : Math.max(...covers.map((name) => query.length / name.length));
+}
+
+/** The terms of an entity's aliases that its name does not already have. */
+function aliasOnlyTerms(doc: SearchDocument): string[] {
+  if (!doc.ALIAS) return [];
+  const nameTerms = new Set(indexTokens(doc.NAME ?? '').map((t) => t.term));
+  return indexTokens(doc.ALIAS)
+    .map((t) => t.term)
+    .filter((term) => !nameTerms.has(term));
+}
+
 // Latin words match word beginnings; Han terms match exactly, except a lone character, which finds every run holding it.
 const prefix = (term: string) => !isHanTerm(term) || [...term].length === 1;
 const fuzzy = (term: string) => (!isHanTerm(term) && term.length >= 5 ? 0.2 : false);
@@ -55,7 +78,14 @@ export function buildSearchIndex(store: PolicyStore): SearchIndex {
   const index = new MiniSearch<SearchDocument>({
     fields: [...searchFields],
     storeFields: ['kind'],
-    tokenize: (text, field) => (field === 'PINYIN' ? pinyinTerms(text).map((p) => p.term) : indexTokens(text).map((t) => t.term)),
+    // An alias indexes only the terms its entity's name lacks: 旅居养老 beside 旅居养老服务 must not count 养老 twice.
+    extractField: (doc, field) => (field === 'ALIAS' ? aliasOnlyTerms(doc).join(termSeparator) : (doc as Record<string, string>)[field]!),
+    tokenize: (text, field) =>
+      field === 'ALIAS'
+        ? text.split(termSeparator).filter(Boolean)
+        : field === 'PINYIN'
+          ? pinyinTerms(text).map((p) => p.term)
+          : indexTokens(text).map((t) => t.term),
     processTerm: (term) => term,
     searchOptions: { tokenize: queryTerms, processTerm: (term) => term, boost, prefix, fuzzy, maxFuzzy: 2 },
   });
@@ -79,10 +109,10 @@ export function buildSearchIndex(store: PolicyStore): SearchIndex {
       if (results.length === 0) results = index.search(text, { ...options, combineWith: 'OR' });
       const exactNames = new Map((exact.get(exactKey(text)) ?? []).map(({ id, field, name }) => [id, { field, name }]));
       // Exact matches get a bonus above the best other score, so that score order is rank order.
-      const bonus = Math.max(0, ...results.map((r) => r.score)) + 1;
+      const bonus = 2 * Math.max(0, ...results.map((r) => r.score)) + 1;
       const hits: SearchHit[] = results.map((r) => ({
         entity: store.entity(r.id)!,
-        score: r.score + (exactNames.has(r.id) ? bonus : 0),
+        score: r.score * (1 + nameCoverage(store.entity(r.id)!, text)) + (exactNames.has(r.id) ? bonus : 0),
         exact: exactNames.get(r.id) ?? null,
         match: r.match,
         queryTerms: r.queryTerms,

@@ -125,6 +125,14 @@ describe('search on the bundled data', () => {
     expect(top('minzhengting').entity.id).toBe('agency:gx-civil-affairs');
   });
 
+  it('puts the general concept before its specialisations, and counts an alias that repeats the name once', () => {
+    const names = bundled.search('养老').map((h) => h.entity.name);
+    expect(names[0]).toBe('养老服务');
+    // 旅居养老服务 has the alias 旅居养老: without de-duplication it outranked everything on 养老.
+    expect(names.indexOf('养老服务')).toBeLessThan(names.indexOf('旅居养老服务'));
+    expect(bundled.search('儿童福利').slice(0, 2).map((h) => h.entity.name).sort()).toEqual(['儿童福利事业', '儿童福利机构']);
+  });
+
   it('answers 养老 with the elderly-care entities, each snippet marking it', () => {
     const hits = bundled.search('养老');
     expect(hits.map((h) => h.entity.id)).toEqual(
