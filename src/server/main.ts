@@ -26,7 +26,7 @@ try {
 }
 const served = store;
 
-const yoga = createPolicyYoga({ getStore: () => served, logger: yogaLogger(logger) });
+const yoga = createPolicyYoga({ getStore: () => served, logger: yogaLogger(logger), config });
 const server = createServer(yoga);
 
 server.listen(config.port, config.host, () => {

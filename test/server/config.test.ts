@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, readConfig } from '../../src/server/config.js';
+import { defaultConfig, defaultDataDir, readConfig } from '../../src/server/config.js';
 
 describe('configuration', () => {
   it('defaults to port 4000 on all interfaces and the bundled data', () => {
-    expect(readConfig([], {})).toEqual({ port: 4000, host: '0.0.0.0', dataDir: defaultDataDir, logLevel: 'info' });
+    expect(readConfig([], {})).toMatchObject({ port: 4000, host: '0.0.0.0', dataDir: defaultDataDir, logLevel: 'info', maxCost: 10_000 });
+    expect(readConfig([], {})).toEqual(defaultConfig);
   });
 
   it('reads the environment, and flags over it', () => {
@@ -12,7 +13,9 @@ describe('configuration', () => {
   });
 
   it('names every bad setting', () => {
-    expect(() => readConfig([], { PORT: '70000', LOG_LEVEL: 'loud' })).toThrow(/port: Too big[\s\S]*logLevel: Invalid option/);
+    expect(() => readConfig([], { PORT: '70000', LOG_LEVEL: 'loud' })).toThrow(/port \(--port, PORT\): Too big[\s\S]*logLevel \(--log-level, LOG_LEVEL\): Invalid option/);
+    expect(() => readConfig(['--graphiql', 'maybe'], {})).toThrow(/graphiql \(--graphiql, GRAPHIQL\)/);
+    expect(readConfig(['--max-cost', '500'], { INTROSPECTION: 'false' })).toMatchObject({ maxCost: 500, introspection: false });
     expect(() => readConfig(['--prot', '1'], {})).toThrow(/Unknown option '--prot'/);
   });
 });

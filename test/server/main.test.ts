@@ -89,7 +89,7 @@ describe('npm start', () => {
     const server = start({ PORT: 'eighty' });
     expect(await server.exited).toBe(2);
     expect(server.output.stderr).toContain('invalid configuration');
-    expect(server.output.stderr).toContain('port: Invalid input: expected number');
+    expect(server.output.stderr).toContain('port (--port, PORT): Invalid input: expected number');
   });
 
   it('takes flags over the environment', async () => {
