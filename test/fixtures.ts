@@ -88,7 +88,7 @@ export async function writeDataSet(files: FixtureFiles | Record<string, unknown>
   const dir = await mkdtemp(join(tmpdir(), 'policy-graph-'));
   for (const [name, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, name)), { recursive: true });
-    await writeFile(join(dir, name), typeof content === 'string' ? content : stringify(content));
+    await writeFile(join(dir, name), typeof content === 'string' || content instanceof Uint8Array ? content : stringify(content));
   }
   return dir;
 }

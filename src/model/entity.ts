@@ -136,7 +136,12 @@ export const Event = z.object({
   startDate: isoDate.optional().meta({ description: 'The day the event began, where known.' }),
   endDate: isoDate.optional().meta({ description: 'The day the event ended, where known.' }),
   edition: z.int().min(1).optional().meta({ description: 'The edition of a recurring event (第十一届 → 11).' }),
-}).strict();
+})
+  .strict()
+  .refine((e) => !e.startDate || !e.endDate || e.startDate <= e.endDate, {
+    message: 'an event cannot end before it starts',
+    path: ['endDate'],
+  });
 
 export const Source = z.object({
   ...baseFields('SOURCE'),

@@ -70,7 +70,7 @@ export function assembleGraph(files: ParsedFile[], invalidIds: ReadonlySet<strin
   for (const file of files) {
     for (const { index, value } of file.relations) addRelation(value, { file, path: ['relations', index] }, false);
   }
-  checkCitationSources(graph, entityOrigin, relationOrigin, report);
+  checkCitationSources(graph, entityOrigin, relationOrigin, invalidIds, report);
   for (const cycle of partOfCycles(graph)) {
     report(relationOrigin.get(cycle.at(-1)!)!, `PART_OF cycle: ${cycle.map((k) => graph.source(k)).join(' → ')} → ${graph.source(cycle[0]!)}`);
   }
@@ -100,12 +100,14 @@ function checkCitationSources(
   graph: PolicyGraph,
   entityOrigin: Map<string, Located>,
   relationOrigin: Map<string, Located>,
+  invalidIds: ReadonlySet<string>,
   report: (at: Located, message: string) => void,
 ) {
   const check = (citations: { source: string }[], at: Located) =>
     citations.forEach((c, i) => {
       const path = { ...at, path: [...at.path, 'citations', i, 'source'] };
       if (!c.source) report(path, 'the citation names no source and its file declares no default `source`');
+      else if (invalidIds.has(c.source)) return; // the source's own problem is reported where it is defined
       else if (!graph.hasNode(c.source) || graph.getNodeAttribute(c.source, 'kind') !== 'SOURCE') {
         report(path, `the citation's source ${c.source} is not a SOURCE entity of the data set`);
       }

@@ -26,7 +26,7 @@ export type ParsedFile = {
 export type ReadResult = {
   files: ParsedFile[];
   problems: DataProblem[];
-  /** Ids of entities that failed the schema: already reported, so references to them are not reported again. */
+  /** Ids that failed the schema (entities, a file's default source): already reported, so references to them are not reported again. */
   invalidIds: Set<string>;
   version: string;
 };
@@ -54,19 +54,21 @@ function locator(doc: Document, lines: LineCounter) {
 
 /** Reads every data file under `dir` (YAML or JSON) and checks each against the model, collecting all problems. */
 export async function readDataFiles(dir: string): Promise<ReadResult> {
-  const names = await listDataFiles(dir).catch((e: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read the data directory ${dir}: ${e.code ?? e.message}`);
-  });
   const hash = createHash('sha256');
   const files: ParsedFile[] = [];
   const problems: DataProblem[] = [];
   const invalidIds = new Set<string>();
-  if (names.length === 0) problems.push({ file: dir, path: '', message: 'no data files (*.yaml, *.yml, *.json) found' });
-  for (const file of names) {
-    const text = await readFile(join(dir, file), 'utf8');
-    hash.update(file).update('\0').update(text).update('\0');
+  const names = await listDataFiles(dir).catch((e: NodeJS.ErrnoException) => {
+    problems.push({ file: dir, path: '', message: `cannot read the data directory: ${e.code ?? e.message}` });
+    return null;
+  });
+  if (names?.length === 0) problems.push({ file: dir, path: '', message: 'no data files (*.yaml, *.yml, *.json) found' });
+  for (const file of names ?? []) {
+    const bytes = await readFile(join(dir, file));
+    hash.update(file).update('\0').update(bytes).update('\0');
+    const text = decodeUtf8(bytes);
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const doc = parseDocument(text.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
         problems.push({ file, path: '', line: lines.linePos(e.pos[0]).line, message: `not valid YAML/JSON: ${e.message.split('\n')[0]}` });
@@ -76,27 +78,67 @@ export async function readDataFiles(dir: string): Promise<ReadResult> {
     const lineOf = locator(doc, lines);
     const report = (path: PropertyKey[], message: string) =>
       problems.push({ file, path: formatPath(path), line: lineOf(path), message });
-    const outline = Outline.safeParse(doc.toJS() ?? {});
-    if (!outline.success) {
-      for (const issue of outline.error.issues) report(issue.path, issue.message);
+    const reportIssue = (prefix: PropertyKey[], issue: z.core.$ZodIssue) => {
+      // An unknown key is located at the key itself, one problem per key.
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) report([...prefix, ...issue.path, key], `Unrecognized key: "${key}"`);
+      } else report([...prefix, ...issue.path], issue.message);
+    };
+    if (text.invalidAt !== null) {
+      problems.push({ file, path: '', line: lines.linePos(text.invalidAt).line, message: 'not valid UTF-8: data files must be UTF-8 text' });
       continue;
     }
+    let raw: unknown;
+    try {
+      raw = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+    } catch (e) {
+      problems.push({ file, path: '', message: `cannot read the YAML: ${(e as Error).message}` });
+      continue;
+    }
+    const outline = Outline.safeParse(raw);
+    if (!outline.success) for (const issue of outline.error.issues) reportIssue([], issue);
+    // A file with a bad top-level part still has its entities and relations checked one by one, so that one
+    // mistake does not make every reference into the file dangle.
+    const lists = outline.success ? outline.data : salvage(raw);
+    const declared = (raw as { source?: unknown } | null)?.source;
+    if (!outline.success && lists.source === undefined && typeof declared === 'string') {
+      lists.source = declared; // already reported: citations relying on it are not reported again
+      invalidIds.add(declared);
+    }
     const items = <T>(list: 'entities' | 'relations', schema: z.ZodType<T>): Item<T>[] =>
-      outline.data[list].flatMap((raw, index) => {
+      lists[list].flatMap((raw, index) => {
         const parsed = schema.safeParse(raw);
         if (parsed.success) return [{ index, value: parsed.data }];
-        for (const issue of parsed.error.issues) report([list, index, ...issue.path], issue.message);
+        for (const issue of parsed.error.issues) reportIssue([list, index], issue);
         const id = (raw as { id?: unknown } | null)?.id;
         if (list === 'entities' && typeof id === 'string') invalidIds.add(id);
         return [];
       });
     files.push({
       file,
-      source: outline.data.source,
+      source: lists.source,
       entities: items('entities', Entity),
       relations: items('relations', Relation),
       lineOf,
     });
   }
   return { files, problems, invalidIds, version: hash.digest('hex').slice(0, 16) };
+}
+
+/** The parts of a file whose outline failed that can still be checked: its lists, and its source if well-formed. */
+function salvage(raw: unknown): { source: string | undefined; entities: unknown[]; relations: unknown[] } {
+  const record = (raw ?? {}) as Record<string, unknown>;
+  const list = (key: string) => (Array.isArray(record[key]) ? (record[key] as unknown[]) : []);
+  const source = DataFile.shape.source.safeParse(record.source);
+  return { source: source.success ? source.data : undefined, entities: list('entities'), relations: list('relations') };
+}
+
+/** The text of a file, and the offset of its first byte sequence that is not UTF-8 (null when it all is). */
+function decodeUtf8(bytes: Buffer): { text: string; invalidAt: number | null } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), invalidAt: null };
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    return { text, invalidAt: text.indexOf('\uFFFD') };
+  }
 }
