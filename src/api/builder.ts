@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import ValidationPlugin from '@pothos/plugin-validation';
@@ -6,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import { kindInfo, kindOfId } from '../model/kinds.js';
 import type { PolicyStore } from '../store/store.js';
 import { argumentError } from './arguments.js';
+import { defaultFieldCost, edgesCost, free } from './complexity.js';
 import { pageSize } from './pagination.js';
 
 /** The most entities `nodes(ids)` returns at once. */
@@ -24,8 +26,14 @@ export const builder = new SchemaBuilder<{
   };
   Connection: { totalCount: number };
 }>({
-  plugins: [RelayPlugin, ValidationPlugin, SimpleObjectsPlugin],
+  plugins: [RelayPlugin, ValidationPlugin, SimpleObjectsPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  complexity: {
+    // Each field's cost (complexity.ts); the server counts and limits it before execution with its configured
+    // budget (src/server/limits.ts), so the plugin's own check, inside the root resolvers, stays off.
+    fieldComplexity: defaultFieldCost,
+    disabled: true,
+  },
   validation: {
     // Arguments are checked by their zod schemas; the first problem becomes an error naming the argument.
     validationError: ({ issues }) => {
@@ -58,16 +66,17 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: {
       description: `Fetches up to ${maxNodes} entities by id, in the order asked; null for each id no entity has.`,
       args: { ids: { description: `Entity ids (at most ${maxNodes}).` } },
+      complexity: (args) => ({ field: 1, multiplier: Math.min(Array.isArray(args.ids) ? args.ids.length : maxNodes, maxNodes) }),
       resolve: (_root, { ids }, _context, _info, resolveNodes) => {
         if (ids.length > maxNodes) throw argumentError('ids', `asks for ${ids.length} entities; at most ${maxNodes} at once`);
         return resolveNodes(ids);
       },
     },
     idFieldOptions: { description: 'The readable, stable, kind-prefixed id (e.g. agency:gx-civil-affairs).' },
-    edgesFieldOptions: { description: 'The edges of this page.' },
+    edgesFieldOptions: { description: 'The edges of this page.', complexity: edgesCost },
     nodeFieldOptions: { description: 'The entity at this edge.' },
     cursorFieldOptions: { description: 'An opaque cursor: pass it as `after` or `before` to page from this edge.' },
-    pageInfoFieldOptions: { description: 'Where this page stands in the whole list.' },
+    pageInfoFieldOptions: { description: 'Where this page stands in the whole list.', complexity: free },
     hasNextPageFieldOptions: { description: 'True when more edges follow this page.' },
     hasPreviousPageFieldOptions: { description: 'True when edges precede this page.' },
     startCursorFieldOptions: { description: 'The cursor of the first edge of this page; null when the page is empty.' },

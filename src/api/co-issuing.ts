@@ -6,6 +6,7 @@ import type { EntityNode } from '../store/graph.js';
 import type { PolicyStore } from '../store/store.js';
 import { argumentError, countArgument, entityArgument } from './arguments.js';
 import { builder } from './builder.js';
+import { dataList, firstList, fixedList } from './complexity.js';
 import { IssuerRoleEnum } from './entity.js';
 import { DirectionEnum, RelationTypeEnum } from './ontology-enums.js';
 import { paginate } from './pagination.js';
@@ -17,6 +18,9 @@ import { AgencyRef, EntityRef, PolicyRef, RelationRef } from './refs.js';
 export const maxCoIssuing = 100;
 const defaultSize = 20;
 const coIssuingOf = (store: PolicyStore) => store.derived(rankingsDerivation).coIssuing;
+
+/** A plain list with a `first` argument costs that many items. */
+const firstCost = firstList(defaultSize, maxCoIssuing);
 
 /** The options of a `first` argument of a plain list. */
 const firstOptions = (what: string) => ({
@@ -39,6 +43,7 @@ const CoIssuerRef = builder.objectRef<CoIssuerTie>('CoIssuer').implement({
       type: [PolicyRef],
       description: `The documents the two agencies issued together${documentsNote}`,
       args: { first: t.arg.int(firstOptions('documents')) },
+      complexity: firstCost,
       resolve: firstDocuments,
     }),
   }),
@@ -47,12 +52,13 @@ const CoIssuerRef = builder.objectRef<CoIssuerTie>('CoIssuer').implement({
 const CoIssuingPairRef = builder.objectRef<CoIssuingPair>('CoIssuingPair').implement({
   description: 'Two agencies that issued documents together, with those documents.',
   fields: (t) => ({
-    agencies: t.field({ type: [AgencyRef], description: 'The two agencies, in data-set order.', resolve: (p) => p.agencies as never }),
+    agencies: t.field({ type: [AgencyRef], description: 'The two agencies, in data-set order.', complexity: fixedList(2), resolve: (p) => p.agencies as never }),
     documentCount: t.int({ description: 'How many documents both agencies issued.', resolve: (p) => p.documents.length }),
     documents: t.field({
       type: [PolicyRef],
       description: `The documents both agencies issued${documentsNote}`,
       args: { first: t.arg.int(firstOptions('documents')) },
+      complexity: firstCost,
       resolve: firstDocuments,
     }),
   }),
@@ -67,6 +73,7 @@ const JointDocumentRef = builder.objectRef<JointDocument>('JointDocument').imple
     namedCoIssuers: t.field({
       type: [AgencyRef],
       description: 'The other issuers the graph names (ISSUED_BY), in data-set order.',
+      complexity: dataList('issuers'),
       resolve: (j) => j.namedCoIssuers as never,
     }),
     unnamedCoIssuerCount: t.int({
@@ -91,6 +98,7 @@ builder.objectFields(AgencyRef, (t) => ({
     description:
       'The agencies this one issued documents with, most documents first (ties in data-set order). Co-issuers the source only counts cannot be listed here: see jointDocuments.',
     args: { first: t.arg.int(firstOptions('co-issuers')) },
+    complexity: firstCost,
     resolve: (a, args, { store }) => coIssuingOf(store).coIssuers(a.id).slice(0, args.first ?? defaultSize),
   }),
   jointDocuments: t.field({
@@ -106,8 +114,8 @@ const CommonNeighborRef = builder.objectRef<CommonNeighbor>('CommonNeighbor').im
   description: 'An entity two entities are both related to, with the relations linking each of them to it.',
   fields: (t) => ({
     entity: t.field({ type: EntityRef, description: 'The shared entity.', resolve: (n) => n.entity }),
-    relationsOfA: t.field({ type: [RelationRef], description: 'The relations between `a` and this entity.', resolve: (n) => n.relationsOfA }),
-    relationsOfB: t.field({ type: [RelationRef], description: 'The relations between `b` and this entity.', resolve: (n) => n.relationsOfB }),
+    relationsOfA: t.field({ type: [RelationRef], description: 'The relations between `a` and this entity.', complexity: dataList('parallel'), resolve: (n) => n.relationsOfA }),
+    relationsOfB: t.field({ type: [RelationRef], description: 'The relations between `b` and this entity.', complexity: dataList('parallel'), resolve: (n) => n.relationsOfB }),
   }),
 });
 
@@ -116,6 +124,7 @@ builder.queryFields((t) => ({
     type: [CoIssuingPairRef],
     description: 'Who issues documents with whom: agency pairs ranked by how many documents both issued (ties in data-set order). Computed once at load.',
     args: { first: t.arg.int(firstOptions('pairs')) },
+    complexity: firstCost,
     resolve: (_root, args, { store }) => coIssuingOf(store).pairs.slice(0, args.first ?? defaultSize),
   }),
   commonNeighbors: t.field({
@@ -133,6 +142,7 @@ builder.queryFields((t) => ({
       }),
       first: t.arg.int(firstOptions('shared entities')),
     },
+    complexity: firstCost,
     resolve: (_root, args, { store }) => {
       for (const name of ['a', 'b'] as const) entityArgument(store, name, String(args[name]));
       if (args.a === args.b) throw argumentError('b', 'must be a different entity from "a"');

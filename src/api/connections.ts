@@ -3,12 +3,13 @@ import type { RelationType } from '../model/relations.js';
 import type { EntityNode } from '../store/graph.js';
 import type { Direction, RelationView } from '../store/store.js';
 import { builder, type Context } from './builder.js';
+import { free } from './complexity.js';
 import { RelationDirectionEnum, RelationTypeEnum } from './ontology-enums.js';
 import { type PageArgs, paginate } from './pagination.js';
 import { EntityRef, RelationRef } from './refs.js';
 
 builder.globalConnectionField('totalCount', (t) =>
-  t.int({ description: 'How many edges the whole list has, across all pages.', resolve: (parent) => parent.totalCount }),
+  t.int({ description: 'How many edges the whole list has, across all pages.', complexity: free, resolve: (parent) => parent.totalCount }),
 );
 
 type NodeRef = typeof EntityRef | ObjectRef<any, any>;

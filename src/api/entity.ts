@@ -3,6 +3,7 @@ import type { ResolvedCitation } from '../model/citation.js';
 import { Citation } from '../model/citation.js';
 import { Relation as RelationSchema } from '../model/relations.js';
 import { builder } from './builder.js';
+import { dataList } from './complexity.js';
 import { relationConnection, resolveRelated } from './connections.js';
 import { modelDoc } from './model-docs.js';
 import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from './ontology-enums.js';
@@ -27,6 +28,7 @@ const citations = (t: { field: (...args: any[]) => any }) =>
   t.field({
     type: [CitationRef],
     description: 'Where the sources state this fact.',
+    complexity: dataList('citations'),
     resolve: (parent: { citations: ResolvedCitation[] }) => parent.citations,
   });
 

@@ -12,6 +12,7 @@ import {
 } from '../store/metric-aggregate.js';
 import type { PolicyStore } from '../store/store.js';
 import { builder } from './builder.js';
+import { ceilingsOf, dataList } from './complexity.js';
 import { listConnection } from './connections.js';
 import { BaseUnitEnum, MetricFilterInput, MetricFilterSchema, PeriodRef } from './metric.js';
 import { pageSize, paginate } from './pagination.js';
@@ -74,7 +75,7 @@ const MetricPossibleOverlapRef = builder.objectRef<MetricPossibleOverlap>('Metri
   description:
     'Summed figures that measure a common subject, in the same region or one within the other, over common days, while the data states no PART_OF between them: they may count the same people or money twice (279.8万 低保对象 and 134.5万 脱贫人口纳入低保).',
   fields: (t) => ({
-    subjects: t.field({ type: [EntityRef], description: 'The subjects the figures have in common.', resolve: (o) => o.subjects }),
+    subjects: t.field({ type: [EntityRef], description: 'The subjects the figures have in common.', complexity: dataList('subjects'), resolve: (o) => o.subjects }),
     metrics: paged(t, listConnection(MetricRef), 'The figures that may overlap; all of them are in the sum.', (o) => o.metrics),
   }),
 });
@@ -161,6 +162,8 @@ builder.queryFields((t) => ({
   metricAggregate: t.field({
     type: MetricAggregateRef,
     description: `Counts and sums the figures that match a filter, per group (groups paged ${pageSize.default} by default, at most ${pageSize.max}). Never adds figures of different base units (BASE_UNIT is always a grouping), never adds a figure to another that already includes it (a region’s total and its sub-regions’ figures, PART_OF parts): those are listed as overlaps and left out of the sum. Summed figures that may still count the same things (a common subject, place and day, no PART_OF stated) are listed as possibleOverlaps and set mayDoubleCount. A figure with several programs or target groups belongs to each of their groups.`,
+    // A pass over the figures and their overlaps; the groups are a connection, costed by their page.
+    complexity: (_args, ctx) => ceilingsOf(ctx).pass,
     args: {
       filter: t.arg({ type: MetricFilterInput, required: false, validate: MetricFilterSchema, description: 'Which figures to aggregate (default: all).' }),
       groupBy: t.arg({

@@ -7,6 +7,7 @@ import type { MetricChange, Period } from '../model/metric.js';
 import { BaseUnit } from '../model/units.js';
 import { filterMetrics, type MetricFilter } from '../store/metric-filter.js';
 import { builder } from './builder.js';
+import { dataList } from './complexity.js';
 import { listConnection, relatedField, relatedOne, resolveList } from './connections.js';
 import { enumFromModel, modelDoc } from './model-docs.js';
 import { entityNodeOptions } from './node-options.js';
@@ -63,6 +64,7 @@ builder.node(MetricRef, {
     subjects: t.field({
       type: [EntityRef],
       description: 'What the figure counts or measures (MEASURES): programs, target groups, organizations, events.',
+      complexity: dataList('subjects'),
       resolve: (m, _args, { store }) => store.related(m.id, 'MEASURES', 'OUTGOING'),
     }),
     partOf: relatedOne(t, MetricRef, 'PART_OF', 'OUTGOING', 'The larger figure this one is a part of (134.5万 of the 634万), if any.'),

@@ -1,6 +1,7 @@
 import { EntityId } from '../model/ids.js';
 import { type Neighbor, type Neighborhood, neighborhood, neighborhoodLimits } from '../store/neighborhood.js';
 import { builder } from './builder.js';
+import { ceilingsOf, countOf, dataList } from './complexity.js';
 import { DirectionEnum, RelationTypeEnum } from './ontology-enums.js';
 import { countArgument, entityArgument } from './arguments.js';
 import { EntityRef, RelationRef } from './refs.js';
@@ -21,11 +22,13 @@ const NeighborhoodRef = builder.objectRef<Neighborhood>('Neighborhood').implemen
     entities: t.field({
       type: [NeighborhoodEntityRef],
       description: 'The entities reached, nearest first: the center (depth 0), then depth 1, and so on.',
+      complexity: { field: 1, multiplier: 1 },
       resolve: (n) => n.entities,
     }),
     relations: t.field({
       type: [RelationRef],
       description: 'Every relation of the allowed types between two of the entities listed, in data-set order.',
+      complexity: dataList('relationsPerEntity'),
       resolve: (n) => n.relations,
     }),
     truncated: t.exposeBoolean('truncated', {
@@ -40,6 +43,10 @@ builder.queryFields((t) => ({
   neighborhood: t.field({
     type: NeighborhoodRef,
     description: 'The entities and relations around an entity, up to `depth` relations away, over the allowed relation types and direction.',
+    // One pass (breadth first, then the relations among what it reached), and the selection once per entity
+    // `limit` allows: `entities` lists that many, `relations` the graph's average number per entity. Depth
+    // changes nothing here: the limit bounds what any depth returns.
+    complexity: (args, ctx) => ({ field: ceilingsOf(ctx).pass, multiplier: countOf(args.limit, limit.default, limit.ceiling) }),
     args: {
       id: t.arg.id({ required: true, validate: EntityId, description: 'The entity at the center, e.g. program:minimum-living-allowance.' }),
       depth: t.arg.int({

@@ -2,8 +2,12 @@ import { entityKinds, kindInfo, type EntityKind } from '../model/kinds.js';
 import { relationInfo, relationTypes, type RelationType } from '../model/relations.js';
 import { baseUnits, printedUnits, type BaseUnit } from '../model/units.js';
 import { builder } from './builder.js';
+import { fixedList } from './complexity.js';
 import { BaseUnitEnum } from './metric.js';
 import { EntityKindEnum, RelationTypeEnum } from './ontology-enums.js';
+
+/** The most endpoint pairs a relation type allows. */
+const mostEndpoints = Math.max(...relationTypes.map((type) => relationInfo[type].endpoints.length));
 
 const KindCount = builder.simpleObject('KindCount', {
   description: 'How many entities of one kind the graph holds.',
@@ -26,8 +30,8 @@ const Stats = builder.simpleObject('Stats', {
   fields: (t) => ({
     entityCount: t.int({ description: 'How many entities in all.' }),
     relationCount: t.int({ description: 'How many relations in all.' }),
-    byKind: t.field({ type: [KindCount], description: 'Entity counts, one per kind, in ontology order.' }),
-    byRelationType: t.field({ type: [RelationTypeCount], description: 'Relation counts, one per type, in ontology order.' }),
+    byKind: t.field({ type: [KindCount], complexity: fixedList(entityKinds.length), description: 'Entity counts, one per kind, in ontology order.' }),
+    byRelationType: t.field({ type: [RelationTypeCount], complexity: fixedList(relationTypes.length), description: 'Relation counts, one per type, in ontology order.' }),
     dataVersion: t.string({ description: 'A hash of the data files’ contents: equal versions serve equal data.' }),
     loadedAt: t.field({ type: 'DateTime', description: 'When this data version was loaded.' }),
   }),
@@ -56,7 +60,7 @@ const RelationTypeInfo = builder.simpleObject('RelationTypeInfo', {
   fields: (t) => ({
     type: t.field({ type: RelationTypeEnum, description: 'The relation type.' }),
     description: t.string({ description: 'What the relation means, read from → to.' }),
-    endpoints: t.field({ type: [Endpoints], description: 'The allowed (from kinds, to kinds) pairs.' }),
+    endpoints: t.field({ type: [Endpoints], complexity: fixedList(mostEndpoints), description: 'The allowed (from kinds, to kinds) pairs.' }),
     properties: t.stringList({ description: 'The properties relations of this type carry besides citations (ISSUED_BY: role; FUNDS: amount).' }),
   }),
 });
@@ -73,9 +77,9 @@ const UnitInfo = builder.simpleObject('UnitInfo', {
 const Ontology = builder.simpleObject('Ontology', {
   description: 'The shape of the graph: kinds, relation types with their allowed endpoints, and units, for building UIs.',
   fields: (t) => ({
-    kinds: t.field({ type: [KindInfo], description: 'Every entity kind.' }),
-    relationTypes: t.field({ type: [RelationTypeInfo], description: 'Every relation type.' }),
-    units: t.field({ type: [UnitInfo], description: 'Every printed unit the data may use.' }),
+    kinds: t.field({ type: [KindInfo], complexity: fixedList(entityKinds.length), description: 'Every entity kind.' }),
+    relationTypes: t.field({ type: [RelationTypeInfo], complexity: fixedList(relationTypes.length), description: 'Every relation type.' }),
+    units: t.field({ type: [UnitInfo], complexity: fixedList(Object.keys(printedUnits).length), description: 'Every printed unit the data may use.' }),
     baseUnits: t.field({ type: [BaseUnitEnum], description: 'Every base unit.' }),
   }),
 });

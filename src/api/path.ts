@@ -5,7 +5,8 @@ import { type Path, pathLimits, paths, shortestPath } from '../store/paths.js';
 import type { Direction, PolicyStore } from '../store/store.js';
 import type { WalkStep } from '../store/walk-graph.js';
 import { countArgument, entityArgument } from './arguments.js';
-import { builder } from './builder.js';
+import { builder, type Context } from './builder.js';
+import { ceilingsOf, countOf, dataList } from './complexity.js';
 import { DirectionEnum, RelationDirectionEnum, RelationTypeEnum } from './ontology-enums.js';
 import { EntityRef, RelationRef } from './refs.js';
 
@@ -24,6 +25,7 @@ const PathStepRef = builder.objectRef<WalkStep>('PathStep').implement({
       type: [RelationRef],
       description:
         'Other relations of the allowed types between the same two entities that the step could equally have walked (a notice that both IMPLEMENTS and CITES a regulation); usually empty.',
+      complexity: dataList('parallel'),
       resolve: (s) => s.alternatives,
     }),
   }),
@@ -33,16 +35,28 @@ const PathRef = builder.objectRef<Path>('Path').implement({
   description: 'A walk through the graph from one entity to another, step by step, each step with its relation and evidence.',
   fields: (t) => ({
     length: t.int({ description: 'How many steps (relations) the path has; 0 when it starts where it ends.', resolve: (p) => p.steps.length }),
-    steps: t.field({ type: [PathStepRef], description: 'The steps, in order from the start.', resolve: (p) => p.steps }),
+    // One step and one entity per hop: the path fields multiply the whole path by its number of hops.
+    steps: t.field({ type: [PathStepRef], description: 'The steps, in order from the start.', complexity: { field: 1, multiplier: 1 }, resolve: (p) => p.steps }),
     entities: t.field({
       type: [EntityRef],
       description: 'The entities along the path, from start to end (one more than its length).',
+      complexity: { field: 1, multiplier: 1 },
       resolve: (p) => p.entities,
     }),
   }),
 });
 
 const { maxHops, first } = pathLimits;
+
+/**
+ * A path search is a pass over the graph (Yen's k paths: first × maxHops of them), and each path found has at
+ * most maxHops steps and maxHops + 1 entities: the path's selection counts maxHops + 1 times per path.
+ */
+function pathCost(args: { maxHops?: number | null; first?: number | null }, ctx: Context, many: boolean) {
+  const hops = countOf(args.maxHops, maxHops.default, maxHops.ceiling);
+  const count = many ? countOf(args.first, first.default, first.ceiling) : 1;
+  return { field: (many ? count * hops : 1) * ceilingsOf(ctx).pass, multiplier: count * (hops + 1) };
+}
 
 builder.queryFields((t) => {
   const pathArgs = {
@@ -79,6 +93,7 @@ builder.queryFields((t) => {
       description:
         'The shortest path between two entities (fewest relations), within maxHops and over the allowed relation types and direction; null when there is none.',
       args: pathArgs,
+      complexity: (args, ctx) => pathCost(args, ctx, false),
       resolve: (_root, args, { store }) => shortestPath(store, args.from, args.to, query(store, args)),
     }),
     paths: t.field({
@@ -93,6 +108,7 @@ builder.queryFields((t) => {
           description: `How many paths to return at most: 1–${first.ceiling}, default ${first.default}.`,
         }),
       },
+      complexity: (args, ctx) => pathCost(args, ctx, true),
       resolve: (_root, args, { store }) => paths(store, args.from, args.to, { ...query(store, args), first: args.first ?? first.default }),
     }),
   };

@@ -10,6 +10,7 @@ import {
 import type { PolicyStore } from '../store/store.js';
 import { countArgument } from './arguments.js';
 import { builder } from './builder.js';
+import { firstList } from './complexity.js';
 import { EntityKindEnum } from './ontology-enums.js';
 import { EntityRef } from './refs.js';
 
@@ -60,6 +61,7 @@ builder.queryFields((t) => ({
   rankings: t.field({
     type: [RankedEntityRef],
     description: 'What matters most: entities ranked by PageRank or by how many relations they have, highest first, ties in data order. Computed once at load.',
+    complexity: firstList(10, maxRanked),
     args: {
       kind: t.arg({ type: EntityKindEnum, required: false, description: 'Only entities of this kind (default: all kinds, ranked together).' }),
       by: t.arg({ type: RankingMeasureEnum, defaultValue: 'PAGERANK', description: 'The measure to rank by (default PAGERANK).' }),

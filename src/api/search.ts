@@ -3,6 +3,7 @@ import type { EntityKind } from '../model/kinds.js';
 import { type SearchField, type SearchHit, searchIndex } from '../store/search-index.js';
 import { type Snippet, snippetLength, snippetMarks, snippetOf } from '../store/search-snippet.js';
 import { builder } from './builder.js';
+import { searchedConnection } from './complexity.js';
 import { EntityKindEnum } from './ontology-enums.js';
 import { paginate } from './pagination.js';
 import { EntityRef } from './refs.js';
@@ -73,6 +74,7 @@ builder.queryField('search', (t) =>
     type: SearchConnection,
     description:
       'Entities found by Chinese name, alias, English name, pinyin, figure or description, best first. Chinese is matched by two-character pieces, so a word inside a longer name is found (养老 finds 广西壮族自治区养老服务条例); Latin text ignores case and accents and matches word beginnings and near misses (Guǎngxī, minimum LIVING allowance). Results must contain every piece of the text; only when none does, any piece. Exact name or alias matches come first: 低保 finds 最低生活保障.',
+    complexity: searchedConnection,
     args: {
       ...t.arg.connectionArgs(),
       text: t.arg.string({

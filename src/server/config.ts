@@ -20,6 +20,7 @@ export const Config = z.object({
   // Query limits, checked before execution.
   maxCost: count(1).default(10_000).describe('Most a query may cost (fields weighted by the lists they fan out to).'),
   maxDepth: count(1).default(12).describe('Deepest nesting of selections a query may have.'),
+  maxBreadth: count(1).default(500).describe('Most fields a query may select in all, each fragment spread counted again.'),
   maxAliases: count(0).default(30).describe('Most aliases a query may use.'),
   maxTokens: count(1).default(5_000).describe('Most lexical tokens a query document may have.'),
   maxDirectives: count(0).default(20).describe('Most directives a query may use.'),

@@ -97,10 +97,10 @@ const monitoredInDibao = 'metric:gx-monitoring-subjects-in-minimum-living-allowa
 async function dibaoPersons(store: PolicyStore) {
   const { data, errors } = await clientFor(store).query(`{ metricAggregate(
       filter: { program: "program:minimum-living-allowance", baseUnit: PERSON, region: "region:450000", includeSubRegions: false, asOf: "2023-12-29" },
-      groupBy: [PROGRAM]) { groups(first: 100) { edges { node { program { id } sum mayDoubleCount
-        metrics(first: 100) { edges { node { id } } } excludedFromSum(first: 100) { edges { node { id } } }
-        overlaps(first: 100) { edges { node { reason total { id } parts(first: 100) { edges { node { id } } } } } }
-        possibleOverlaps(first: 100) { edges { node { metrics(first: 100) { edges { node { id } } } } } } } } } } }`);
+      groupBy: [PROGRAM]) { groups(first: 5) { edges { node { program { id } sum mayDoubleCount
+        metrics(first: 20) { edges { node { id } } } excludedFromSum(first: 20) { edges { node { id } } }
+        overlaps(first: 10) { edges { node { reason total { id } parts(first: 20) { edges { node { id } } } } } }
+        possibleOverlaps(first: 10) { edges { node { metrics(first: 20) { edges { node { id } } } } } } } } } } }`);
   expect(errors).toBeUndefined();
   const group = data.metricAggregate.groups.edges.map((e: any) => e.node).find((g: any) => g.program.id === 'program:minimum-living-allowance');
   return {

@@ -1,7 +1,7 @@
 /** The README's example queries give the answers the bundled data gives: the docs cannot go stale unnoticed. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir } from '../../src/server/config.js';
+import { Config, defaultDataDir } from '../../src/server/config.js';
 import { loadStore } from '../../src/store/load.js';
 import { clientFor } from '../api/client.js';
 
@@ -11,6 +11,16 @@ const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```\n```json\n([\s\S
   query: query!,
   answer: JSON.parse(answer!) as unknown,
 }));
+
+describe('README configuration', () => {
+  it('lists every setting with its flag and environment variable', () => {
+    for (const key of Object.keys(Config.shape)) {
+      const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      const env = key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+      expect(readme, key).toContain(`| \`${flag}\` | \`${env}\` |`);
+    }
+  });
+});
 
 describe('README examples', () => {
   it('has examples with answers', () => expect(examples.length).toBeGreaterThanOrEqual(3));

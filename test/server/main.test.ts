@@ -56,7 +56,10 @@ describe('npm start', () => {
       body: JSON.stringify({ query: '{ lookup(name: "自治区民政厅") { id name } }' }),
     });
     expect(response.headers.get('access-control-allow-origin')).toBe('https://frontend.example');
-    expect(await response.json()).toEqual({ data: { lookup: [{ id: 'agency:gx-civil-affairs', name: '广西壮族自治区民政厅' }] } });
+    expect(await response.json()).toEqual({
+      data: { lookup: [{ id: 'agency:gx-civil-affairs', name: '广西壮族自治区民政厅' }] },
+      extensions: { cost: { requested: 3, limit: 10_000 } },
+    });
 
     const page = await fetch(`${base}/`, { redirect: 'manual' });
     expect([page.status, page.headers.get('location')]).toEqual([302, '/graphql']);
