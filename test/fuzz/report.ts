@@ -51,7 +51,9 @@ export function findingsReport(firsts: Finding[], counts: Map<string, number>, s
       `    request:  ${describeRequest(f.request)}`,
       `    answer:   ${describeAnswer(f.answer)}`,
       ...(f.logs.length > 0 ? [`    server log: ${f.logs.map((l) => excerpt(l, 500)).join('\n                ')}`] : []),
-      `    replay:   FUZZ_SEED=${seed} FUZZ_RUNS=${runs} FUZZ_FAMILIES=${f.family} npx vitest run test/fuzz (run ${f.run} of the family${f.path ? `, shrunk along fast-check path ${f.path}` : ''})`,
+      f.family.endsWith('(burst)')
+        ? `    replay:   FUZZ_SEED=${seed} FUZZ_RUNS=${runs} npx vitest run test/fuzz (sent with the others at once, after the run)`
+        : `    replay:   FUZZ_SEED=${seed} FUZZ_RUNS=${runs} FUZZ_FAMILIES=${f.family} npx vitest run test/fuzz (run ${f.run} of the family${f.path ? `, shrunk along fast-check path ${f.path}` : ''})`,
       `    by hand:  ${writeReplay(f, dir)}`,
     ].join('\n'))
     .join('\n\n');

@@ -83,6 +83,23 @@ export async function fuzz(server: Server, model: SchemaModel, corpus: Corpus, o
   return { findings, exchanges, stopped, ms: Math.round(performance.now() - started) };
 }
 
+/**
+ * Requests of the everyday families sent all at once rather than one by one: the server under concurrent load
+ * (shared caches, request bookkeeping, timers) must answer each as it would alone. Judged like the others.
+ */
+export async function burst(server: Server, model: SchemaModel, corpus: Corpus, families: Family[], seed: number, count: number, timeoutMs: number) {
+  const everyday = families.filter((f) => ['schema', 'variables', 'http'].includes(f.name));
+  const requests = everyday.flatMap((family, index) =>
+    fc.sample(family.arbitrary, { seed: familySeed(seed, 100 + index), numRuns: Math.ceil(count / everyday.length) }).map((input, run) => ({ family, run, request: family.build(input, model, corpus) })),
+  );
+  const started = performance.now();
+  const answered = await Promise.all(requests.map(async (r) => ({ ...r, answer: await server.send(r.request, `burst-${r.family.name}-${r.run}`, timeoutMs) })));
+  const findings: Finding[] = answered.flatMap(({ family, run, request, answer }) =>
+    violations(request, answer).map((v) => ({ ...v, family: `${family.name} (burst)`, run, seed, request, answer, logs: [] })),
+  );
+  return { findings, count: requests.length, ms: Math.round(performance.now() - started) };
+}
+
 /** True when the server answers /health within a few seconds. */
 export async function answers(server: Server): Promise<boolean> {
   if (server.exit) return false;

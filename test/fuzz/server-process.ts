@@ -46,6 +46,8 @@ server.listen(0, '127.0.0.1', () => {
   process.send!({ port: typeof address === 'object' && address ? address.port : 0 });
 });
 
+// The test is gone (finished, killed or crashed): so is the server, rather than an orphan holding a port.
+process.on('disconnect', () => process.exit(0));
 process.on('message', async (message: { type: string; seq: number; ids?: string[] }) => {
   const { seq } = message;
   if (message.type === 'memory') {

@@ -17,11 +17,12 @@ import { loadStore } from '../../src/store/load.js';
 import { families } from './families.js';
 import { type FuzzRequest, type Server, startServer } from './harness.js';
 import { findingsReport, statistics } from './report.js';
-import { answers, type Finding, fuzz, shrink } from './runner.js';
+import { answers, burst, type Finding, fuzz, shrink } from './runner.js';
 import { SchemaModel } from './schema-model.js';
 import { type Corpus, corpusOf } from './tape.js';
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+if (!Number.isSafeInteger(seed)) throw new Error(`FUZZ_SEED must be a whole number, not "${process.env.FUZZ_SEED}"`);
 const runs = Number(process.env.FUZZ_RUNS ?? 3_000);
 const only = (process.env.FUZZ_FAMILIES ?? '').split(',').filter(Boolean);
 /**
@@ -32,6 +33,8 @@ const budgetMs = Number(process.env.FUZZ_BUDGET_MS ?? Math.max(60_000, runs * 20
 /** No request may take longer than the server's own request timeout (10 s by default) and then some. */
 const timeoutMs = 15_000;
 const heapSlackBytes = 20 * 2 ** 20;
+/** Requests sent at once after the run, to see the server under concurrent load. */
+const burstSize = 150;
 
 let server: Server;
 let corpus: Corpus;
@@ -66,6 +69,8 @@ it('answers thousands of fuzzed requests without a 5xx, a crash or a leak', { ti
   });
 
   const run = await fuzz(server, model, corpus, { seed, runs, budgetMs, timeoutMs, families, only });
+  const concurrent = (await answers(server)) ? await burst(server, model, corpus, families, seed, burstSize, timeoutMs) : { findings: [], count: 0, ms: 0 };
+  run.findings.push(...concurrent.findings);
   const alive = await answers(server);
   const after = alive ? await server.heapUsed().catch(() => Number.NaN) : Number.NaN;
   const growth = after - baseline;
@@ -76,6 +81,7 @@ it('answers thousands of fuzzed requests without a 5xx, a crash or a leak', { ti
       ...(run.stopped ? [`fuzz seed ${seed}: sending stopped early: ${run.stopped}`] : []),
       `fuzz seed ${seed}: ${run.exchanges.length} requests in ${(run.ms / 1000).toFixed(1)} s (${Math.round((run.exchanges.length / run.ms) * 1000)}/s), ${run.findings.length} finding(s)`,
       statistics(run.exchanges),
+      `then ${concurrent.count} requests at once: answered in ${concurrent.ms} ms, ${concurrent.findings.length} finding(s)`,
       `server heap after GC: ${mb(baseline)} before, ${mb(after)} after (${growth >= 0 ? '+' : ''}${mb(growth)}; allowed +${mb(heapSlackBytes)})`,
     ].join('\n'),
   );
@@ -92,7 +98,8 @@ it('answers thousands of fuzzed requests without a 5xx, a crash or a leak', { ti
   const shrinkUntil = performance.now() + 60_000;
   for (const finding of firsts) {
     const left = shrinkUntil - performance.now();
-    if (['crash', 'noAnswer'].includes(finding.kind) || left < 1_000) {
+    const family = families.find((f) => f.name === finding.family); // none for the burst's findings
+    if (!family || ['crash', 'noAnswer'].includes(finding.kind) || left < 1_000) {
       shrunk.push(finding);
       continue;
     }
@@ -100,7 +107,6 @@ it('answers thousands of fuzzed requests without a 5xx, a crash or a leak', { ti
       await server.stop();
       server = await startServer();
     }
-    const family = families.find((f) => f.name === finding.family)!;
     shrunk.push(await shrink(finding, family, server, model, corpus, Math.min(15_000, left), timeoutMs));
   }
   const report = findingsReport(shrunk, counts, seed, runs);
