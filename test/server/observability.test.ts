@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createYoga, createSchema, type Plugin } from 'graphql-yoga';
 import { pino } from 'pino';
@@ -10,6 +9,7 @@ import { maxOperationLabels } from '../../src/server/observability.js';
 import { createPolicyYoga } from '../../src/server/yoga.js';
 import type { PolicyStore } from '../../src/store/store.js';
 import { fixtureStore } from '../fixtures.js';
+import { freePort } from './free-port.js';
 
 /** A pino logger whose lines land in `lines`, parsed. */
 function memoryLog() {
@@ -169,14 +169,6 @@ describe('npm start', () => {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const children: ChildProcess[] = [];
   afterEach(() => children.splice(0).forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
-
-  async function freePort(): Promise<number> {
-    const server = createServer().listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const { port } = server.address() as { port: number };
-    await new Promise((resolve) => server.close(resolve));
-    return port;
-  }
 
   it('logs a JSON line per GraphQL request with the request id it echoes', async () => {
     const port = await freePort();

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -13,18 +12,11 @@ import { createPolicyYoga } from '../../src/server/yoga.js';
 import { loadStore } from '../../src/store/load.js';
 import type { PolicyStore } from '../../src/store/store.js';
 import { fixtureFiles, fixtureStore, type FixtureFiles, writeDataSet } from '../fixtures.js';
+import { freePort } from './free-port.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcess[] = [];
 afterEach(() => children.splice(0).forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Starts `src/server/main.ts` as `npm start` does on `dataDir`, collecting its JSON log lines. */
 async function start(dataDir: string, args: string[] = []) {
