@@ -8,7 +8,7 @@
 import type { RemoteDocument } from 'jsonld/jsonld-spec.js';
 import type { PolicyGraph } from '../store/graph.js';
 import { type Progress, silent, ticker } from './progress.js';
-import { type Description, describeDataSet, describeEntity, describeRelation, type MappingContext, prefixes, relationTriple, type Term } from './rdf-mapping.js';
+import { type Description, describeDataSet, describeEntity, describeRelation, type MappingContext, outgoingTriples, prefixes, type Term } from './rdf-mapping.js';
 
 type JsonLdNode = Record<string, unknown>;
 
@@ -69,12 +69,7 @@ export function* writeJsonLd(graph: PolicyGraph, ctx: MappingContext & { dataVer
   progress.start('entities', graph.order);
   const nodes = ticker(progress);
   for (const { node: id, attributes: e } of graph.nodeEntries()) {
-    // The plain triples of the entity's relations belong to its node object.
-    const triples: [string, Term][] = [];
-    graph.forEachOutEdge(id, (_key, r) => {
-      const [, predicate, to] = relationTriple(r, ctx.base);
-      triples.push([predicate, { iri: to }]);
-    });
+    const triples = outgoingTriples(graph, id, ctx.base);
     yield `,\n${JSON.stringify(node(describeEntity(e, ctx), compact, triples))}`;
     nodes.tick();
   }

@@ -35,7 +35,7 @@
  *   data set            pg:dataset (<base>dataset) a schema:Dataset ; schema:version (data version)
  */
 import type { ResolvedCitation } from '../model/citation.js';
-import type { EntityNode, RelationEdge } from '../store/graph.js';
+import type { EntityNode, PolicyGraph, RelationEdge } from '../store/graph.js';
 import { entityKinds, kindInfo } from '../model/kinds.js';
 import type { RelationType } from '../model/relations.js';
 import { type Description, han, kindStatements, type Term, text } from './rdf-fields.js';
@@ -133,6 +133,16 @@ export function describeEntity(e: EntityNode, ctx: MappingContext): Description 
 const predicates = new Map<string, string>();
 
 /** The relation as a plain triple: [from IRI, predicate (prefixed), to IRI]. */
+/** The plain (predicate, object) pairs of an entity's outgoing relations, which belong to its own description. */
+export function outgoingTriples(graph: PolicyGraph, id: string, base: string): [string, Term][] {
+  const triples: [string, Term][] = [];
+  graph.forEachOutEdge(id, (_key, r) => {
+    const [, predicate, to] = relationTriple(r, base);
+    triples.push([predicate, { iri: to }]);
+  });
+  return triples;
+}
+
 export function relationTriple(r: Pick<RelationEdge, 'type' | 'from' | 'to'>, base: string): [string, string, string] {
   let predicate = predicates.get(r.type);
   if (predicate === undefined) predicates.set(r.type, (predicate = relationPredicate(r.type)));

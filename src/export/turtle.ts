@@ -6,7 +6,7 @@
 import { DataFactory, Writer, type Quad_Object } from 'n3';
 import type { PolicyGraph } from '../store/graph.js';
 import { type Progress, silent, ticker } from './progress.js';
-import { type Description, describeDataSet, describeEntity, describeRelation, type MappingContext, prefixes, relationTriple, type Term } from './rdf-mapping.js';
+import { type Description, describeDataSet, describeEntity, describeRelation, type MappingContext, outgoingTriples, prefixes, type Term } from './rdf-mapping.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -46,11 +46,7 @@ export function* writeTurtle(graph: PolicyGraph, ctx: MappingContext & { dataVer
   progress.start('entities', graph.order);
   const nodes = ticker(progress);
   for (const { node: id, attributes: e } of graph.nodeEntries()) {
-    const triples: [string, Term][] = [];
-    graph.forEachOutEdge(id, (_key, r) => {
-      const [, predicate, to] = relationTriple(r, ctx.base);
-      triples.push([predicate, { iri: to }]);
-    });
+    const triples = outgoingTriples(graph, id, ctx.base);
     write(describeEntity(e, ctx), triples);
     nodes.tick();
     if (pending.length > 512) yield flush();
