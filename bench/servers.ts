@@ -2,7 +2,9 @@
  * The servers under test, in one child process of bench/http.ts (which runs the load generator in its own process,
  * so that client and servers do not share an event loop). All listen on 127.0.0.1 only, on free ports:
  *   - bare: node:http answering a fixed small JSON body, the ceiling for any Node server on this machine;
- *   - ours: createPolicyYoga over the bundled data set, on node:http, as `npm start` serves it (default config);
+ *   - ours: createPolicyYoga over the bundled data set, on node:http, as `npm start` serves it (default config,
+ *     graphql-jit and the response cache on);
+ *   - oursUncached: the same with the response cache off, so that every request parses, validates and executes;
  *   - mercurius: the same schema and the same store object on fastify, with graphql-jit (`jit: 1`).
  * It sends `{ ports }` to the parent over IPC once all three listen, and exits when the parent disconnects.
  */
@@ -15,7 +17,7 @@ import { defaultConfig, defaultDataDir } from '../src/server/config.js';
 import { createPolicyYoga } from '../src/server/yoga.js';
 import { loadStore } from '../src/store/load.js';
 
-export type ServerPorts = { bare: number; ours: number; mercurius: number };
+export type ServerPorts = { bare: number; ours: number; oursUncached: number; mercurius: number };
 
 const host = '127.0.0.1';
 const store = await loadStore(process.env.BENCH_DATA_DIR ?? defaultDataDir);
@@ -38,9 +40,10 @@ const bare = createServer((req, res) => {
   });
 });
 
-// (2) Ours, with the default configuration (cost budget, limits, observability) as `npm start` has it.
-const yoga = createPolicyYoga({ getStore: () => store, config: defaultConfig });
-const ours = createServer(yoga);
+// (2) Ours, with the default configuration (cost budget, limits, observability, jit, cache) as `npm start` has it,
+// and the same without the response cache.
+const ours = createServer(createPolicyYoga({ getStore: () => store, config: defaultConfig }));
+const oursUncached = createServer(createPolicyYoga({ getStore: () => store, config: { ...defaultConfig, responseCache: false } }));
 
 // (3) The peer: same schema, same store, mercurius with graphql-jit compiling each query on its first use.
 const fastify = Fastify({ logger: false });
@@ -50,14 +53,17 @@ await fastify.listen({ port: 0, host });
 const ports: ServerPorts = {
   bare: await listen(bare),
   ours: await listen(ours),
+  oursUncached: await listen(oursUncached),
   mercurius: (fastify.server.address() as AddressInfo).port,
 };
 
 function stop() {
   bare.closeAllConnections();
   bare.close();
-  ours.closeAllConnections();
-  ours.close();
+  for (const server of [ours, oursUncached]) {
+    server.closeAllConnections();
+    server.close();
+  }
   void fastify.close().finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 2000).unref();
 }

@@ -33,6 +33,8 @@ export type DataCeilings = {
   parallel: number;
   /** Agencies named as issuers of one document (ISSUED_BY). */
   issuers: number;
+  /** Entities one name or alias resolves to (`lookup`). */
+  namesakes: number;
   /** Relations per entity, on average, rounded up: a neighbourhood of n entities is costed with n × this relations. */
   relationsPerEntity: number;
   /**
@@ -66,6 +68,7 @@ export const dataCeilings: Derivation<DataCeilings> = {
       subjects,
       parallel: Math.max(1, ...pairs.values()),
       issuers,
+      namesakes: Math.max(1, store.mostNamesakes),
       relationsPerEntity: Math.max(1, Math.ceil((2 * graph.size) / Math.max(1, graph.order))),
       pass: Math.max(1, Math.ceil((graph.order + graph.size) / 50)),
     };
@@ -73,7 +76,7 @@ export const dataCeilings: Derivation<DataCeilings> = {
 };
 
 /** Without a store (a cost counted outside a request), every data-bound list is assumed as long as a page can be. */
-const unknownData: DataCeilings = { citations: pageSize.max, subjects: pageSize.max, parallel: pageSize.max, issuers: pageSize.max, relationsPerEntity: pageSize.max, pass: pageSize.max };
+const unknownData: DataCeilings = { citations: pageSize.max, subjects: pageSize.max, parallel: pageSize.max, issuers: pageSize.max, namesakes: pageSize.max, relationsPerEntity: pageSize.max, pass: pageSize.max };
 
 export const ceilingsOf = (ctx: Partial<Context> | undefined): DataCeilings => (ctx?.store ? ctx.store.derived(dataCeilings) : unknownData);
 

@@ -3,6 +3,7 @@ import { builder, type Context } from './builder.js';
 import { listConnection, resolveList } from './connections.js';
 import { EntityKindEnum } from './ontology-enums.js';
 import { EntityRef } from './refs.js';
+import { dataList } from './complexity.js';
 import { type EntityKind, entityKinds } from '../model/kinds.js';
 
 builder.queryType({
@@ -11,10 +12,6 @@ builder.queryType({
 });
 
 const lookupName = z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'must be at most 200 characters' });
-
-/** How many entities `lookup` returns for a name: all kinds when the cost is counted without a store. */
-const lookupCount = (name: unknown, ctx: Partial<Context> | undefined) =>
-  typeof name !== 'string' || name.length > 200 ? 0 : ctx?.store ? ctx.store.lookup(name).length : entityKinds.length;
 
 builder.queryFields((t) => ({
   entities: t.field({
@@ -27,8 +24,9 @@ builder.queryFields((t) => ({
     type: [EntityRef],
     description:
       'The entities whose Chinese name, English name or alias is exactly `name` (ignoring case, full/half width and extra spaces): 低保 finds the program 最低生活保障. At most one entity per kind; empty when nothing matches.',
-    // Exact: at most one entity per kind matches, and which ones is a lookup in the store's name index.
-    complexity: (args, ctx) => ({ field: 1, multiplier: lookupCount(args.name, ctx) }),
+    // The most entities any one name resolves to in the data, not the count for this name: no cost reads a string
+    // argument, so that the server keeps a query's cost whatever id or name it is asked with (query-cost.ts).
+    complexity: dataList('namesakes'),
     args: { name: t.arg.string({ required: true, validate: lookupName, description: 'The name or alias to resolve, in Chinese or English.' }) },
     resolve: (_root, args, { store }) => store.lookup(args.name),
   }),

@@ -32,6 +32,11 @@ export const Config = z.object({
   introspection: flag.default(true).describe('Answer introspection queries (turn off in production if the schema is private).'),
   graphiql: flag.default(true).describe('Serve GraphiQL on GET /graphql to browsers.'),
   metrics: flag.default(true).describe('Serve Prometheus metrics at /metrics.'),
+  // Speed.
+  jit: flag.default(false).describe('Compile queries with graphql-jit (for clients with a fixed set of documents: each compiled document stays in memory).'),
+  jitMaxDocuments: count(0).default(100).describe('Most distinct documents graphql-jit compiles; later ones run uncompiled.'),
+  responseCache: flag.default(true).describe('Serve repeated requests from a cache keyed by the data version (off while rateLimitCost is set).'),
+  responseCacheMb: count(1).default(64).describe('Most memory the response cache may hold, in megabytes.'),
   // Data.
   watchData: flag.default(false).describe('Reload the data set when its files change (SIGHUP always reloads).'),
 });

@@ -1,7 +1,7 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { getOperationAST, type DocumentNode } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import type { Plugin, YogaServerOptions } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { errorResponse, httpError, useRequestBody, useRequestTimeout } from './request-bounds.js';
@@ -108,9 +108,15 @@ function useWellFormedRequest(): Plugin {
     onExecute() {
       // Variable coercion errors come without a code; they are the client's input (no data: nothing ran).
       return {
-        onExecuteDone({ result }) {
+        onExecuteDone({ result, setResult }) {
           if (!('errors' in result) || !result.errors || result.data !== undefined) return;
-          for (const error of result.errors) ((error.extensions as Record<string, unknown>).code ??= 'BAD_USER_INPUT');
+          // graphql-jit's coercion errors come without an extensions object or a status: give them both.
+          const errors = result.errors.map((error) =>
+            error.extensions && typeof error.extensions === 'object'
+              ? (((error.extensions as Record<string, unknown>).code ??= 'BAD_USER_INPUT'), error)
+              : new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }),
+          );
+          setResult({ ...result, errors });
         },
       };
     },

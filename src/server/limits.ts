@@ -2,6 +2,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError, Lexer, Source, TokenKind, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config.js';
+import { servedFromCache } from './execution.js';
 import { breadthOf, type Measured, measure } from './query-cost.js';
 import { CostRateLimiter, type RateWindow, clientOf, rateLimitError } from './rate-limit.js';
 
@@ -15,7 +16,7 @@ export function useQueryLimits(config: Config): Plugin[] {
 }
 
 /** What a response cost (`extensions.cost`): the query's cost, the most one query may cost, the client's window. */
-export type QueryCost = { requested: number; limit: number; rateLimit?: RateWindow };
+export type QueryCost = { requested: number; limit: number; rateLimit?: RateWindow; cached?: true };
 
 type ShapeLimit = 'maxCost' | 'maxDepth' | 'maxBreadth' | 'maxAliases' | 'maxDirectives' | 'maxTokens';
 
@@ -153,6 +154,8 @@ function useCost(config: Config): Plugin {
     },
     onExecutionResult({ result, setResult, context }) {
       if (!result || Array.isArray(result) || isAsyncIterable(result)) return;
+      // An answer from the response cache ran nothing and costs nothing (the cache is off under a rate limit).
+      if (servedFromCache(result)) return setResult({ ...result, extensions: { ...result.extensions, cost: { requested: 0, limit: config.maxCost, cached: true } } });
       const cost = costs.get(context) ?? { requested: 0, limit: config.maxCost, ...(limiter ? { rateLimit: limiter.peek(clientOf(context)) } : {}) };
       const extensions: Record<string, unknown> = { ...result.extensions, cost };
       if (cost.rateLimit) {

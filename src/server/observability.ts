@@ -5,6 +5,7 @@ import { Counter, Gauge, Registry } from 'prom-client';
 import { entityKinds } from '../model/kinds.js';
 import type { PolicyStore } from '../store/store.js';
 import type { Config } from './config.js';
+import { servedFromCache } from './execution.js';
 import { errorCodesOf, resultsOf, useRequestLog } from './logger.js';
 
 export type ObservabilityOptions = {
@@ -109,7 +110,7 @@ function useMetrics(getStore?: () => PolicyStore): Plugin[] {
       graphql_envelop_schema_change: false,
     },
   });
-  return [prometheus, useErrorCodeCounter(registry), useMetricsEndpoint(registry)];
+  return [prometheus, useErrorCodeCounter(registry), useCacheHitCounter(registry), useMetricsEndpoint(registry)];
 }
 
 const errorCodePattern = /^[A-Z][A-Z0-9_]{0,63}$/;
@@ -125,6 +126,19 @@ function useErrorCodeCounter(registry: Registry): Plugin {
       for (const each of resultsOf(result)) {
         for (const code of errorCodesOf(each)) counter.inc({ code: errorCodePattern.test(code) ? code : 'OTHER' });
       }
+    },
+  };
+}
+
+/**
+ * Answers served by the response cache (execution.ts). They skip parsing and execution, so the operation
+ * counters above, which count executed operations, do not see them: requests = executed + cache hits.
+ */
+function useCacheHitCounter(registry: Registry): Plugin {
+  const counter = new Counter({ name: 'graphql_response_cache_hits', help: 'GraphQL answers served from the response cache', registers: [registry] });
+  return {
+    onResultProcess({ result }) {
+      for (const each of resultsOf(result)) if (servedFromCache(each)) counter.inc();
     },
   };
 }

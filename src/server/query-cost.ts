@@ -79,6 +79,39 @@ function costSchemaOf(schema: GraphQLSchema): GraphQLSchema {
  * itself, before any resolver runs.
  */
 export function measure(args: ExecutionArgs): Measured | null {
+  const store = ((args.contextValue ?? {}) as { store?: object }).store ?? withoutStore;
+  let byStore = measuredByDocument.get(args.document);
+  if (!byStore) measuredByDocument.set(args.document, (byStore = new WeakMap()));
+  let known = byStore.get(store);
+  if (!known) byStore.set(store, (known = new Map()));
+  const key = costKey(args);
+  if (key === null) return measureAfresh(args);
+  if (known.has(key)) return known.get(key)!;
+  const measured = measureAfresh(args);
+  if (known.size >= measuredPerDocument) known.clear();
+  known.set(key, measured);
+  return measured;
+}
+
+/** How many variable shapes of one document keep their measure (per data set); then the memo starts over. */
+export const measuredPerDocument = 500;
+const withoutStore = {};
+const measuredByDocument = new WeakMap<DocumentNode, WeakMap<object, Map<string, Measured | null>>>();
+
+/**
+ * What a cost can depend on: the operation and the variables with every string left out. No field's cost reads a
+ * string argument (src/api/complexity.ts: counts, list lengths and the data's ceilings only), so a query asked
+ * with another id or search word costs the same and is measured once per document, operation and data set.
+ */
+function costKey(args: ExecutionArgs): string | null {
+  try {
+    return `${args.operationName ?? ''}\0${JSON.stringify(args.variableValues ?? {}, (_key, value) => (typeof value === 'string' ? '' : value))}`;
+  } catch {
+    return null; // variables nested too deeply to serialize: measured, not kept
+  }
+}
+
+function measureAfresh(args: ExecutionArgs): Measured | null {
   let measured: Measured | null = null;
   const rule = createComplexityRule({
     context: (args.contextValue ?? {}) as object,

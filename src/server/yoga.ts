@@ -4,6 +4,7 @@ import type { Context } from '../api/builder.js';
 import type { PolicyStore } from '../store/store.js';
 import { type Config, defaultConfig } from './config.js';
 import { exampleQueries } from './example-queries.js';
+import { useFastExecution } from './execution.js';
 import { useExplorer } from './explorer.js';
 import { useExportRoutes } from './export-routes.js';
 import { renderOfflineGraphiQL, useGraphiQLAssets } from './graphiql.js';
@@ -31,9 +32,16 @@ export type YogaOptions = {
 /** Builds the yoga instance over a store. It never listens: main.ts does, and tests call `yoga.fetch`. */
 export function createPolicyYoga({ getStore, logger = false, log, data, config: overrides = {}, plugins = [] }: YogaOptions) {
   const config: Config = { ...defaultConfig, ...overrides };
+  // One store per request, taken once: the context and the response cache's key see the same data version.
+  const stores = new WeakMap<Request, PolicyStore>();
+  const storeOf = (request: Request) => {
+    let store = stores.get(request);
+    if (!store) stores.set(request, (store = getStore()));
+    return store;
+  };
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: () => ({ store: getStore() }),
+    context: ({ request }) => ({ store: storeOf(request) }),
     logging: logger,
     // Masked, stack traces never in answers, even with NODE_ENV=development (http-policy.ts).
     maskedErrors,
@@ -58,6 +66,7 @@ export function createPolicyYoga({ getStore, logger = false, log, data, config: 
       ...useHttpPolicy(config),
       ...useQueryLimits(config),
       ...useObservability(config, { getStore, log }),
+      ...useFastExecution(config, storeOf),
       ...plugins,
     ],
   });

@@ -23,6 +23,8 @@ export class PolicyStore {
   /** Each entity's position in data-set order, so that lists built from adjacency keep that order. */
   private readonly position = new Map<string, number>();
   readonly relationCounts: ReadonlyMap<RelationType, number>;
+  /** The most entities one name or alias resolves to (one per kind at most): the longest answer `lookup` can give. */
+  readonly mostNamesakes: number = 0;
   private readonly derivedValues = new Map<Derivation<unknown>, unknown>();
 
   constructor(
@@ -34,6 +36,7 @@ export class PolicyStore {
       this.position.set(id, this.position.size);
     });
     this.byName = indexNames([...this.byKind.values()].flat()).byName;
+    for (const ids of this.byName.values()) this.mostNamesakes = Math.max(this.mostNamesakes, ids.length);
     const counts = new Map<RelationType, number>(relationTypes.map((t) => [t, 0]));
     graph.forEachEdge((_, r) => counts.set(r.type, counts.get(r.type)! + 1));
     this.relationCounts = counts;

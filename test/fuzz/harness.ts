@@ -7,6 +7,11 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const script = fileURLToPath(new URL('./server-process.ts', import.meta.url));
 
+/** The fuzz server's response cache bound: the cache grows by design up to it, so the heap slack allows for it. */
+export const fuzzResponseCacheMb = 4;
+/** The fuzz server compiles this many documents with graphql-jit (about 1 MB each, kept): allowed for too. */
+export const fuzzJitDocuments = 8;
+
 /** One HTTP request as the fuzzer sends it: through node:http, or as raw bytes over a socket. */
 export type FuzzRequest =
   | { method: string; path: string; headers: Record<string, string>; body?: Uint8Array }

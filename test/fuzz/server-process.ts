@@ -13,6 +13,7 @@ import { pino } from 'pino';
 import { defaultConfig, defaultDataDir } from '../../src/server/config.js';
 import { answerClientErrors } from '../../src/server/http-policy.js';
 import { createPolicyYoga } from '../../src/server/yoga.js';
+import { fuzzJitDocuments, fuzzResponseCacheMb } from './harness.js';
 import { loadStore } from '../../src/store/load.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -32,7 +33,7 @@ const logger: YogaLogger = { debug: () => {}, info: () => {}, warn: record('warn
 const store = await loadStore(defaultDataDir);
 // Request lines are written as in production (main.ts), so that logging each request is fuzzed too; to nowhere.
 const log = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true }));
-const yoga = createPolicyYoga({ getStore: () => store, logger, log, config: defaultConfig });
+const yoga = createPolicyYoga({ getStore: () => store, logger, log, config: { ...defaultConfig, responseCacheMb: fuzzResponseCacheMb, jit: true, jitMaxDocuments: fuzzJitDocuments } });
 const server = answerClientErrors(
   createServer((request, response) => {
     current = String(request.headers['x-fuzz-id'] ?? '');

@@ -15,7 +15,7 @@ import { schema } from '../../src/api/index.js';
 import { defaultDataDir } from '../../src/server/config.js';
 import { loadStore } from '../../src/store/load.js';
 import { families } from './families.js';
-import { type FuzzRequest, type Server, startServer } from './harness.js';
+import { type FuzzRequest, fuzzJitDocuments, fuzzResponseCacheMb, type Server, startServer } from './harness.js';
 import { findingsReport, statistics } from './report.js';
 import { answers, burst, type Finding, fuzz, shrink } from './runner.js';
 import { SchemaModel } from './schema-model.js';
@@ -32,7 +32,8 @@ const only = (process.env.FUZZ_FAMILIES ?? '').split(',').filter(Boolean);
 const budgetMs = Number(process.env.FUZZ_BUDGET_MS ?? Math.max(60_000, runs * 20));
 /** No request may take longer than the server's own request timeout (10 s by default) and then some. */
 const timeoutMs = 15_000;
-const heapSlackBytes = 20 * 2 ** 20;
+/** What the heap may grow by: 20 MB, what the bounded response cache may hold, and the compiled documents (harness.ts). */
+const heapSlackBytes = (20 + fuzzResponseCacheMb + 1.5 * fuzzJitDocuments) * 2 ** 20;
 /** Requests sent at once after the run, to see the server under concurrent load. */
 const burstSize = 150;
 

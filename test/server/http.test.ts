@@ -188,8 +188,8 @@ describe('errors are masked; expected errors keep their message and code', () =>
     const { url } = await serve({}, { getStore: () => broken, logger });
     const response = await fetch(url, post({ query: '{ lookup(name: "低保") { id } }' }));
     const text = await response.text();
-    // The cost estimate reads the store before execution, so this fails there (500: the fault is the server's).
-    expect(JSON.parse(text).errors).toEqual([{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    // The resolver fails: the error keeps its path, the message and code are masked.
+    expect(JSON.parse(text).errors).toEqual([{ message: 'Unexpected error.', locations: [{ line: 1, column: 3 }], path: ['lookup'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
     expect(text).not.toMatch(/secret|EACCES|stack|originalError/);
     expect(logged.some((e) => e instanceof Error && /EACCES/.test(String(e.stack)))).toBe(true);
   });

@@ -132,11 +132,13 @@ describe('/metrics', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
-    expect(samples(text, 'graphql_envelop_request')).toEqual(['{operationName="Kinds",operationType="query"} 2']);
+    // The second Kinds is answered by the response cache: executed once, served twice.
+    expect(samples(text, 'graphql_envelop_request')).toEqual(['{operationName="Kinds",operationType="query"} 1']);
+    expect(samples(text, 'graphql_response_cache_hits')).toEqual(['1']);
     expect(samples(text, 'graphql_envelop_error_result')).toEqual(['{operationName="Bad",operationType="query",phase="validate"} 1']);
     expect(samples(text, 'graphql_errors')).toEqual(['{code="GRAPHQL_VALIDATION_FAILED"} 1', '{code="BAD_REQUEST"} 1']);
-    expect(samples(text, 'graphql_envelop_request_duration_count')).toContain('{operationName="Kinds",operationType="query"} 2');
-    expect(samples(text, 'graphql_yoga_http_duration_count')).toContain('{operationName="Kinds",operationType="query",method="POST",statusCode="200"} 2');
+    expect(samples(text, 'graphql_envelop_request_duration_count')).toContain('{operationName="Kinds",operationType="query"} 1');
+    expect(samples(text, 'graphql_yoga_http_duration_count')).toContain('{operationName="Kinds",operationType="query",method="POST",statusCode="200"} 1');
     expect(samples(text, 'policy_graph_entities')).toContain(`{kind="POLICY"} ${store.count('POLICY')}`);
     const relations = samples(text, 'policy_graph_relations').reduce((sum, s) => sum + Number(s.split(' ').at(-1)), 0);
     expect(relations).toBe(store.graph.size);
