@@ -168,7 +168,7 @@ describe('DataHolder', () => {
     const holder = new DataHolder(dir, logger);
     expect(await holder.reload('start-up')).toMatchObject({ ok: true, problems: [] });
     const good = holder.current();
-    expect(lines.filter((l) => l.level >= 30)).toEqual([]); // the first data set is announced by main.ts
+    expect(lines.filter((l) => l.level >= 30)).toEqual([]); // the first data set is announced by serve.ts
 
     assistance(files).entities![7].unit = '万只';
     await rewrite(dir, files, 'topic/assistance.yaml');
