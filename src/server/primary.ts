@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { type DataProblem, formatProblems } from '../store/problems.js';
 import type { Config } from './config.js';
-import { watchDataDir } from './data-holder.js';
 import { createLogger } from './logger.js';
 import { defaultRestartLimits, type RestartLimits, RestartPolicy } from './restart-policy.js';
 import { startupRefusal } from './serve.js';
@@ -66,9 +65,16 @@ class WorkerPool {
     process.on('SIGHUP', () => void this.reloadAll('SIGHUP'));
     process.once('SIGTERM', () => this.stop('SIGTERM: shutting down', 0));
     process.once('SIGINT', () => this.stop('SIGINT: shutting down', 0));
-    if (this.config.watchData) this.watcher = watchDataDir(this.config.dataDir, (file) => void this.reloadAll(`file change: ${file}`), this.logger);
+    if (this.config.watchData) void this.watch();
     this.logger.debug(`starting ${this.config.workers} workers`);
     for (let i = 0; i < this.config.workers; i++) this.fork(true);
+  }
+
+  /** Watches the data directory for the workers (imported only then: the data holder's module loads the store's). */
+  private async watch() {
+    const { watchDataDir } = await import('./data-holder.js');
+    if (this.phase === 'stopping') return;
+    this.watcher = watchDataDir(this.config.dataDir, (file) => void this.reloadAll(`file change: ${file}`), this.logger);
   }
 
   private fork(listenEarly: boolean) {

@@ -2,7 +2,7 @@
  * The program a cluster worker runs (forked by primary.ts for `--workers N`): it takes the configuration the
  * primary parsed, so that flags and environment are read once, and serves as one of the workers.
  */
-import { serveProcess } from './serve.js';
+import { serveProcess } from './server-process.js';
 import { type WorkerMessage, type WorkerSettings, workerSettingsVariable } from './worker-messages.js';
 
 const settings = process.env[workerSettingsVariable];
