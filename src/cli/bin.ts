@@ -1,13 +1,13 @@
 /**
  * `policy-graph`: one command line for the whole project (commander). Each subcommand is a thin layer over a
- * function the npm scripts share: serve (src/server/main.ts), validate, extract, export, stats, schema. Heavy
+ * function the npm scripts share: serve (src/server/serve.ts), validate, extract, export, stats, schema. Heavy
  * modules (the GraphQL schema, the exporters) load only for the subcommand that needs them.
  */
 import { Command, Option } from 'commander';
 import { exportFormatInfo, exportFormats } from '../export/formats.js';
 import { maxExportDepth } from '../export/select.js';
 import { defaultBase } from '../export/rdf-mapping.js';
-import { Config, defaultDataDir } from '../server/config.js';
+import { Config, defaultDataDir, readConfig } from '../server/config.js';
 import { loadStore } from '../store/load.js';
 import { progressBar } from './progress-bar.js';
 
@@ -46,9 +46,17 @@ const serve = program
   .description('serve the GraphQL API and GraphiQL (as npm start); flags win over the environment (PORT, DATA_DIR …)');
 for (const [key, schema] of Object.entries(Config.shape)) serve.option(`--${kebab(key)} <value>`, schema.description ?? key);
 serve.action(async (options: Record<string, string>) => {
-  const { serveWithMain } = await import('./serve-command.js');
+  const { serve: serveGraph } = await import('../server/serve.js');
   const args = Object.entries(options).flatMap(([key, value]) => [`--${kebab(key)}`, value]);
-  process.exitCode = await serveWithMain(args);
+  let config;
+  try {
+    config = readConfig(args);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  // The server leaves handles behind it (yoga, metrics): exit with its code rather than wait for them.
+  process.exit(await serveGraph(config));
 });
 
 progressOptions(

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -39,6 +40,11 @@ export const Config = z.object({
   responseCacheMb: count(1).default(64).describe('Most memory the response cache may hold, in megabytes.'),
   // Data.
   watchData: flag.default(false).describe('Reload the data set when its files change (SIGHUP always reloads).'),
+  // Processes.
+  workers: z
+    .union([z.literal('auto').transform(() => availableParallelism()), count(1).max(64)], { error: 'expected a whole number from 1 to 64, or "auto"' })
+    .default(1)
+    .describe('Server processes (node:cluster) sharing the port, each with its own copy of the data set; "auto": one per CPU core.'),
 });
 export type Config = z.infer<typeof Config>;
 

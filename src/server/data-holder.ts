@@ -75,7 +75,7 @@ export class DataHolder implements DataStatus {
     const previous = this.store;
     this.store = store;
     this.last = { at: new Date(), trigger, ok: true, dataVersion: store.info.version, problems: [] };
-    // The first data set is announced by main.ts with the address it is served at.
+    // The first data set is announced by serve.ts with the address it is served at.
     if (previous) {
       this.logger.info(
         { trigger, dataVersion: store.info.version, previousVersion: previous.info.version },

@@ -19,8 +19,8 @@ export function alwaysServed(getStore: () => PolicyStore): DataStatus {
 }
 
 /**
- * GET /health: the data version being served, when it was loaded, how big it is and how the last load or
- * reload went (503 while no data set is in yet). GET /ready: 200 once a data set is served, 503 before, for
+ * GET /health: the data version being served, when it was loaded, how big it is, the process that answered and
+ * how the last load or reload went (503 while no data set is in yet). GET /ready: 200 once a data set is served, 503 before, for
  * load balancers; /health/live (yoga's own) answers 200 as soon as the process listens. Until the first data
  * set is in, the GraphQL endpoint answers 503 with a NOT_READY error and Retry-After instead of failing.
  */
@@ -41,7 +41,9 @@ export function useHealth(data: DataStatus): Plugin[] {
         const body = store
           ? { status: 'ok', dataVersion: store.info.version, loadedAt: store.info.loadedAt.toISOString(), entities: store.graph.order, relations: store.graph.size }
           : { status: 'loading', dataVersion: null, loadedAt: null };
-        return endResponse(fetchAPI.Response.json({ ...body, lastReload: lastReload() }, { status: store ? 200 : 503 }));
+        // pid tells which process answered: with --workers N, a client or load balancer polling /health sees
+        // each worker and can tell when they (or several replicas) serve different data versions.
+        return endResponse(fetchAPI.Response.json({ ...body, pid: process.pid, lastReload: lastReload() }, { status: store ? 200 : 503 }));
       }
       if (!store) {
         const error = { message: 'the server is still loading its data set; retry shortly', extensions: { code: 'NOT_READY' } };

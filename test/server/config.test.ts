@@ -18,4 +18,13 @@ describe('configuration', () => {
     expect(readConfig(['--max-cost', '500'], { INTROSPECTION: 'false' })).toMatchObject({ maxCost: 500, introspection: false });
     expect(() => readConfig(['--prot', '1'], {})).toThrow(/Unknown option '--prot'/);
   });
+
+  it('runs one process by default; --workers takes a count or "auto" (one per core)', async () => {
+    const { availableParallelism } = await import('node:os');
+    expect(defaultConfig.workers).toBe(1);
+    expect(readConfig(['--workers', '3'], {}).workers).toBe(3);
+    expect(readConfig([], { WORKERS: 'auto' }).workers).toBe(availableParallelism());
+    expect(() => readConfig([], { WORKERS: 'many' })).toThrow(/workers \(--workers, WORKERS\): expected a whole number from 1 to 64, or "auto"/);
+    expect(() => readConfig(['--workers', '0'], {})).toThrow(/workers \(--workers, WORKERS\): Too small/);
+  });
 });

@@ -42,6 +42,7 @@ describe('npm start', () => {
     const base = `http://127.0.0.1:${port}`;
     const health = await (await fetch(`${base}/health`)).json();
     expect(health).toMatchObject({ status: 'ok', dataVersion: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(health.pid).toBe(server.child.pid); // one process by default: no cluster
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://frontend.example' },

@@ -168,7 +168,7 @@ describe('DataHolder', () => {
     const holder = new DataHolder(dir, logger);
     expect(await holder.reload('start-up')).toMatchObject({ ok: true, problems: [] });
     const good = holder.current();
-    expect(lines.filter((l) => l.level >= 30)).toEqual([]); // the first data set is announced by main.ts
+    expect(lines.filter((l) => l.level >= 30)).toEqual([]); // the first data set is announced by serve.ts
 
     assistance(files).entities![7].unit = '万只';
     await rewrite(dir, files, 'topic/assistance.yaml');
@@ -226,7 +226,7 @@ describe('DataHolder', () => {
     expect([ready.status, await ready.json()]).toEqual([503, { ready: false, dataVersion: null }]);
     expect((await yoga.fetch('http://yoga/health/live')).status).toBe(200);
     const health = await yoga.fetch('http://yoga/health');
-    expect([health.status, await health.json()]).toEqual([503, { status: 'loading', dataVersion: null, loadedAt: null, lastReload: null }]);
+    expect([health.status, await health.json()]).toEqual([503, { status: 'loading', dataVersion: null, loadedAt: null, pid: process.pid, lastReload: null }]);
     const early = await post(yoga, '{ lookup(name: "低保") { id } }');
     expect([early.status, early.headers.get('retry-after')]).toEqual([503, '1']);
     expect(await early.json()).toEqual({ errors: [{ message: expect.stringContaining('still loading'), extensions: { code: 'NOT_READY' } }] });
