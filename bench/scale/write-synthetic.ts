@@ -1,5 +1,5 @@
 /**
- * `npx tsx test/export/write-synthetic.ts DIR [ENTITIES]`: writes a generated data set (default 100000 entities,
+ * `npx tsx bench/scale/write-synthetic.ts DIR [ENTITIES]`: writes a generated data set (default 100000 entities,
  * JSON files of 5000) to DIR, for trying the CLI on a large graph:
  *   npx policy-graph export --data-dir DIR --format gexf > big.gexf
  */
@@ -9,7 +9,7 @@ import { syntheticDataSet } from './synthetic.js';
 
 const [dir, count = '100000'] = process.argv.slice(2);
 if (!dir) {
-  console.error('usage: npx tsx test/export/write-synthetic.ts DIR [ENTITIES]');
+  console.error('usage: npx tsx bench/scale/write-synthetic.ts DIR [ENTITIES]');
   process.exit(2);
 }
 await mkdir(dir, { recursive: true });
