@@ -1,18 +1,20 @@
 /**
- * `npx tsx bench/scale/write-synthetic.ts DIR [ENTITIES]`: writes a generated data set (default 100000 entities,
- * JSON files of 5000) to DIR, for trying the CLI on a large graph:
+ * `npx tsx bench/scale/write-synthetic.ts DIR [ENTITIES] [SEED]`: writes a generated data set (default 100000
+ * entities, seed 1, JSON files of 5000 entities) to DIR, for trying the CLI or the server on a large graph:
  *   npx policy-graph export --data-dir DIR --format gexf > big.gexf
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { syntheticDataSet } from './synthetic.js';
+import { performance } from 'node:perf_hooks';
+import { writeSyntheticDataSet } from './synthetic.js';
 
-const [dir, count = '100000'] = process.argv.slice(2);
-if (!dir) {
-  console.error('usage: npx tsx bench/scale/write-synthetic.ts DIR [ENTITIES]');
+const [dir, count = '100000', seed = '1'] = process.argv.slice(2);
+if (!dir || !(Number(count) >= 20) || !Number.isInteger(Number(seed))) {
+  console.error('usage: npx tsx bench/scale/write-synthetic.ts DIR [ENTITIES (at least 20)] [SEED (an integer)]');
   process.exit(2);
 }
-await mkdir(dir, { recursive: true });
-const files = syntheticDataSet(Number(count));
-for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-console.log(`wrote ${Object.keys(files).length} files of ${count} entities to ${dir}`);
+const started = performance.now();
+const written = await writeSyntheticDataSet(dir, Number(count), { seed: Number(seed) });
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(
+  `wrote ${written.files} files (${(written.bytes / 1e6).toFixed(1)} MB) of ${written.entities} entities and ` +
+    `${written.statedRelations} stated relations (figures' region and subjects add more) to ${dir} in ${seconds} s`,
+);
