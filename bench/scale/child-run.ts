@@ -13,16 +13,20 @@ export type ChildLimits = { heapMb: number; timeoutMs: number; rssLimitMb: numbe
 
 export type ChildResult =
   | { finished: true; measured: SizeMeasurement }
-  | { finished: false; reason: string; lastNote: string | null; peakRssBytes: number | null };
+  | { finished: false; reason: string; lastNote: string | null; peakRssBytes: number | null; readBytes: number | null };
 
 const childScript = fileURLToPath(new URL('./child.ts', import.meta.url));
 
-/** The resident memory now and at its peak of a process, in bytes, from /proc; null where /proc is not there. */
-function memoryOf(pid: number): { rss: number; peak: number } | null {
+/**
+ * A process's resident memory now and at its peak, and the bytes it has read (data files, and its modules), from
+ * Linux /proc; null where /proc is not there. The bytes read tell how far a loader got that says nothing itself.
+ */
+function watchOf(pid: number): { rss: number; peak: number; read: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
-    return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    const read = Number(/^rchar:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0);
+    return { rss: kb('VmRSS'), peak: kb('VmHWM'), read };
   } catch {
     return null;
   }
@@ -49,6 +53,7 @@ export function runChild(job: ChildJob, limits: ChildLimits, onNote: (line: stri
   const stderrTail: string[] = [];
   let lastNote: string | null = null;
   let peak = 0;
+  let read = 0;
   let killedFor: string | null = null;
   const kill = (reason: string) => {
     killedFor ??= reason;
@@ -67,10 +72,11 @@ export function runChild(job: ChildJob, limits: ChildLimits, onNote: (line: stri
     }
   });
   const watch = setInterval(() => {
-    const memory = child.pid === undefined ? null : memoryOf(child.pid);
-    if (!memory) return;
-    peak = Math.max(peak, memory.peak || memory.rss);
-    if (limits.rssLimitMb !== null && memory.rss > limits.rssLimitMb * 1e6) kill(`resident memory passed the ${limits.rssLimitMb} MB limit`);
+    const seen = child.pid === undefined ? null : watchOf(child.pid);
+    if (!seen) return;
+    peak = Math.max(peak, seen.peak, seen.rss);
+    read = Math.max(read, seen.read);
+    if (limits.rssLimitMb !== null && seen.rss > limits.rssLimitMb * 1e6) kill(`resident memory passed the ${limits.rssLimitMb} MB limit`);
   }, 250);
   const timer = setTimeout(() => kill(`timed out after ${duration(limits.timeoutMs)}`), limits.timeoutMs);
   return new Promise((resolve) => {
@@ -84,7 +90,7 @@ export function runChild(job: ChildJob, limits: ChildLimits, onNote: (line: stri
         return;
       }
       const reason = killedFor ?? failureReason(code, signal, [...stderrTail, partial], limits.heapMb);
-      resolve({ finished: false, reason, lastNote, peakRssBytes: peak || null });
+      resolve({ finished: false, reason, lastNote, peakRssBytes: peak || null, readBytes: read || null });
     });
   });
 }

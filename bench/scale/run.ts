@@ -64,7 +64,7 @@ for (const size of sizes) {
       : `${formatSize(size)}: generated ${data.written.files} files (${(data.written.bytes / 1e6).toFixed(0)} MB) in ${data.generatedSeconds.toFixed(1)} s into ${data.dataDir}`,
   );
   const result = await runChild({ dataDir: data.dataDir, strategy, budget, seed }, limits, (line) => note(`  ${formatSize(size)} ${line}`));
-  outcomes.push({ size, ...result });
+  outcomes.push({ size, dataBytes: data.written.bytes, ...result });
 }
 
 const heading = `Size table (strategy ${strategy}, seed ${seed}, tinybench ≥ ${budget.time} ms and ≥ ${budget.iterations} calls per operation, p50 / p99):`;

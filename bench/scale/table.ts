@@ -7,9 +7,9 @@ import type { SizeMeasurement } from './measure.js';
 import { operationKeys, type OperationKey } from './operations.js';
 
 /** What became of one size: its measurement, or why it did not finish. */
-export type SizeOutcome = { size: number } & (
+export type SizeOutcome = { size: number; dataBytes: number } & (
   | { finished: true; measured: SizeMeasurement }
-  | { finished: false; reason: string; lastNote: string | null; peakRssBytes: number | null }
+  | { finished: false; reason: string; lastNote: string | null; peakRssBytes: number | null; readBytes: number | null }
 );
 
 const headings: Record<OperationKey, string> = {
@@ -35,7 +35,11 @@ export function formatSize(size: number): string {
 
 function row(outcome: SizeOutcome): string {
   if (!outcome.finished) {
-    const how = [outcome.lastNote && `last: ${outcome.lastNote}`, outcome.peakRssBytes && `peak RSS ${mb(outcome.peakRssBytes)} MB`].filter(Boolean);
+    const how = [
+      outcome.lastNote && `last: ${outcome.lastNote}`,
+      outcome.readBytes && `had read ≈ ${mb(outcome.readBytes)} MB, the data files are ${mb(outcome.dataBytes)} MB`,
+      outcome.peakRssBytes && `peak RSS ${mb(outcome.peakRssBytes)} MB`,
+    ].filter(Boolean);
     return `| ${formatSize(outcome.size)} | did not finish: ${outcome.reason}${how.length ? ` (${how.join('; ')})` : ''} |`;
   }
   const m = outcome.measured;

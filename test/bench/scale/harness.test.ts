@@ -70,6 +70,7 @@ describe('path pairs', () => {
 describe('the printed table and goals', () => {
   const at = (size: number, change: Partial<SizeMeasurement> = {}) => ({
     size,
+    dataBytes: 750 * size,
     finished: true as const,
     measured: {
       strategy: 'files' as const, entities: size, relations: 5 * size, loadSeconds: 12.5, rssBytes: 2.5e9, heapUsedBytes: 2e9,
@@ -91,8 +92,12 @@ describe('the printed table and goals', () => {
   });
 
   it('shows a size that did not finish with its reason, and fails the goals when it is 10^6', () => {
-    const failed = { size: 1_000_000, finished: false as const, reason: 'timed out after 15 min', lastNote: '[900 s] loading', peakRssBytes: 7.9e9 };
-    expect(sizeTable([at(10_000), failed])).toContain('| 10^6 | did not finish: timed out after 15 min (last: [900 s] loading; peak RSS 7,900 MB) |');
+    const failed = {
+      size: 1_000_000, dataBytes: 7.5e8, finished: false as const, reason: 'timed out after 15 min', lastNote: '[900 s] loading', peakRssBytes: 7.9e9, readBytes: 3.1e8,
+    };
+    expect(sizeTable([at(10_000), failed])).toContain(
+      '| 10^6 | did not finish: timed out after 15 min (last: [900 s] loading; had read ≈ 310 MB, the data files are 750 MB; peak RSS 7,900 MB) |',
+    );
     expect(goalLines([failed]).every((line) => line.startsWith('✗'))).toBe(true);
     expect(goalLines([at(10_000)]).every((line) => line.startsWith('–'))).toBe(true);
   });
@@ -108,7 +113,14 @@ describe('a child that cannot finish', () => {
   }, 30_000);
 
   it('is killed at its time limit and reported so', async () => {
-    const result = await runChild({ ...job, dataDir: dir }, { ...limits, timeoutMs: 300 }, () => {});
-    expect(result).toMatchObject({ finished: false, reason: 'timed out after 0.3 s' });
+    const result = await runChild({ ...job, dataDir: dir }, { ...limits, timeoutMs: 1500 }, () => {});
+    expect(result).toMatchObject({ finished: false, reason: 'timed out after 1.5 s' });
+    if (process.platform === 'linux') expect(result).toMatchObject({ peakRssBytes: expect.any(Number), readBytes: expect.any(Number) });
+  }, 30_000);
+
+  it.runIf(process.platform === 'linux')('is killed when its resident memory passes the limit', async () => {
+    const result = await runChild({ ...job, dataDir: dir }, { ...limits, rssLimitMb: 40 }, () => {});
+    expect(result).toMatchObject({ finished: false, reason: 'resident memory passed the 40 MB limit' });
+    expect((result as { peakRssBytes: number }).peakRssBytes).toBeGreaterThan(40e6);
   }, 30_000);
 });
