@@ -13,7 +13,7 @@ export type ChildLimits = { heapMb: number; timeoutMs: number; rssLimitMb: numbe
 
 export type ChildResult =
   | { finished: true; measured: SizeMeasurement }
-  | { finished: false; reason: string; lastNote: string | null; peakRssBytes: number | null; readBytes: number | null };
+  | { finished: false; reason: string; lastNote: string | null; peakRssBytes: number | null; readBytes: number | null; seconds: number };
 
 const childScript = fileURLToPath(new URL('./child.ts', import.meta.url));
 
@@ -52,6 +52,7 @@ export function runChild(job: ChildJob, limits: ChildLimits, onNote: (line: stri
   let stdout = '';
   const stderrTail: string[] = [];
   let lastNote: string | null = null;
+  const started = Date.now();
   let peak = 0;
   let read = 0;
   let killedFor: string | null = null;
@@ -78,7 +79,7 @@ export function runChild(job: ChildJob, limits: ChildLimits, onNote: (line: stri
     read = Math.max(read, seen.read);
     if (limits.rssLimitMb !== null && seen.rss > limits.rssLimitMb * 1e6) kill(`resident memory passed the ${limits.rssLimitMb} MB limit`);
   }, 250);
-  const timer = setTimeout(() => kill(`timed out after ${duration(limits.timeoutMs)}`), limits.timeoutMs);
+  const timer = setTimeout(() => kill(`passed its ${duration(limits.timeoutMs)} time limit`), limits.timeoutMs);
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {
       clearInterval(watch);
@@ -90,7 +91,7 @@ export function runChild(job: ChildJob, limits: ChildLimits, onNote: (line: stri
         return;
       }
       const reason = killedFor ?? failureReason(code, signal, [...stderrTail, partial], limits.heapMb);
-      resolve({ finished: false, reason, lastNote, peakRssBytes: peak || null, readBytes: read || null });
+      resolve({ finished: false, reason, lastNote, peakRssBytes: peak || null, readBytes: read || null, seconds: (Date.now() - started) / 1000 });
     });
   });
 }

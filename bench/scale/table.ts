@@ -9,7 +9,7 @@ import { operationKeys, type OperationKey } from './operations.js';
 /** What became of one size: its measurement, or why it did not finish. */
 export type SizeOutcome = { size: number; dataBytes: number } & (
   | { finished: true; measured: SizeMeasurement }
-  | { finished: false; reason: string; lastNote: string | null; peakRssBytes: number | null; readBytes: number | null }
+  | { finished: false; reason: string; lastNote: string | null; peakRssBytes: number | null; readBytes: number | null; seconds: number }
 );
 
 const headings: Record<OperationKey, string> = {
@@ -40,20 +40,23 @@ function row(outcome: SizeOutcome): string {
       outcome.readBytes && `had read ≈ ${mb(outcome.readBytes)} MB, the data files are ${mb(outcome.dataBytes)} MB`,
       outcome.peakRssBytes && `peak RSS ${mb(outcome.peakRssBytes)} MB`,
     ].filter(Boolean);
-    return `| ${formatSize(outcome.size)} | did not finish: ${outcome.reason}${how.length ? ` (${how.join('; ')})` : ''} |`;
+    return `| ${formatSize(outcome.size)} | did not finish after ${outcome.seconds.toFixed(0)} s: ${outcome.reason}${how.length ? ` (${how.join('; ')})` : ''} |`;
   }
   const m = outcome.measured;
   const cells = operationKeys.map((k) => `${formatLatency(m.latency[k].p50)} / ${formatLatency(m.latency[k].p99)}`);
   cells[cells.length - 1] += ` (≤ ${m.maxHops} hops)`;
-  return `| ${formatSize(outcome.size)} | ${m.entities.toLocaleString('en-US')} | ${m.relations.toLocaleString('en-US')} | ${m.loadSeconds.toFixed(1)} | ${mb(m.rssBytes)} | ${mb(m.peakRssBytes)} | ${cells.join(' | ')} |`;
+  return `| ${formatSize(outcome.size)} | ${m.entities.toLocaleString('en-US')} | ${m.relations.toLocaleString('en-US')} | ${m.loadSeconds.toFixed(1)} | ${mb(m.rssBytes)} | ${mb(m.heapUsedBytes)} | ${mb(m.peakRssBytes)} | ${cells.join(' | ')} |`;
 }
 
-/** The size table: one row per size. */
+/**
+ * The size table: one row per size. RSS and heap are after load and a full GC (heap is what the store keeps alive;
+ * RSS is higher by what the allocator holds on to after the load's peak); peak is the process's highest RSS.
+ */
 export function sizeTable(outcomes: SizeOutcome[]): string {
   const ops = operationKeys.map((k) => `${headings[k]} p50 / p99`);
   return [
-    `| size | entities | relations | load s | RSS MB | peak MB | ${ops.join(' | ')} |`,
-    `|---|---:|---:|---:|---:|---:|${ops.map(() => '---:').join('|')}|`,
+    `| size | entities | relations | load s | RSS MB | heap MB | peak MB | ${ops.join(' | ')} |`,
+    `|---|---:|---:|---:|---:|---:|---:|${ops.map(() => '---:').join('|')}|`,
     ...outcomes.map(row),
   ].join('\n');
 }
