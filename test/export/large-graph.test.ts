@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { batched, type ExportFormat, exportGraph } from '../../src/export/formats.js';
 import type { Progress } from '../../src/export/progress.js';
 import type { PolicyGraph } from '../../src/store/graph.js';
-import { syntheticGraph } from './synthetic.js';
+import { syntheticGraph } from '../../bench/scale/synthetic.js';
 
 /** A progress that keeps each phase's total and how far it got. */
 function recording() {
