@@ -10,8 +10,9 @@
  *   npm run bench -- --duration 10 --connections 64 --only node,entity-page
  *
  * Requests vary their ids and search words across the run (rotating through lists drawn from the store), so that
- * no single answer is measured alone. Ours is measured twice: with the response cache off (every request parsed,
- * validated, costed and executed) and as `npm start` serves it (the cache on: after the warm-up, hits).
+ * no single answer is measured alone. Ours is measured three times: with the response cache off (every request
+ * parsed, validated, costed and executed), the same with graphql-jit, and as `npm start` serves it (the cache on:
+ * after the warm-up, hits).
  */
 import { fork } from 'node:child_process';
 import os from 'node:os';
@@ -58,9 +59,10 @@ const ports = await new Promise<ServerPorts>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`bench/servers.ts exited (${code}) before listening`)));
 });
 
-type ServerKey = 'uncached' | 'cached' | 'mercurius';
+type ServerKey = 'uncached' | 'jit' | 'cached' | 'mercurius';
 const servers: { key: ServerKey; label: string; url: string }[] = [
   { key: 'uncached', label: 'ours, uncached', url: `http://127.0.0.1:${ports.oursUncached}/graphql` },
+  { key: 'jit', label: 'ours, uncached, --jit', url: `http://127.0.0.1:${ports.oursJit}/graphql` },
   { key: 'cached', label: 'ours, cached', url: `http://127.0.0.1:${ports.ours}/graphql` },
   { key: 'mercurius', label: 'mercurius+jit', url: `http://127.0.0.1:${ports.mercurius}/graphql` },
 ];
@@ -167,8 +169,9 @@ console.log(`|${widths.map((w, i) => (numeric(i) ? `${'-'.repeat(w + 1)}:` : '-'
 for (const row of table.slice(1)) console.log(line(row));
 console.log();
 console.log(
-  'ours, uncached: the response cache off, every request parsed, validated, costed and run (jit-compiled). ' +
-    'ours, cached: as `npm start` serves (the warm-up has seen every variant, so these are hits). mercurius+jit caches nothing.',
+  'ours, uncached: the response cache off, every request parsed, validated, costed and run. --jit: the same, ' +
+    'compiled by graphql-jit. ours, cached: as `npm start` serves (the warm-up has seen every variant, so these are ' +
+    'hits). mercurius+jit caches nothing.',
 );
 console.log('Latencies are in whole milliseconds (autocannon\'s resolution).');
 console.log('The machine may be shared: compare ratios measured in the same run, not absolute figures across runs.');
