@@ -47,6 +47,13 @@ const faults: Record<string, Fault> = {
   'invalid YAML': { plant: (f) => addText(f, 'broken.yaml', 'entities:\n  - id: [unclosed\n'), file: 'broken.yaml', path: '', message: /not valid YAML\/JSON/, text: '' },
   'invalid JSON': { plant: (f) => addText(f, 'broken.json', '{\n  "entities": [,]\n}\n'), file: 'broken.json', path: '', message: /not valid YAML\/JSON/, text: '"entities": [,]' },
   'duplicate key in a mapping': { plant: (f) => addText(f, 'dup.yaml', 'entities: []\nentities: []\n'), file: 'dup.yaml', path: '', message: /Map keys must be unique/, text: 'entities: []' },
+  // JSON is read by JSON.parse when it parses and repeats no key: a repeated key must still be caught, escaped or not.
+  'duplicate key in a JSON object': { plant: (f) => addText(f, 'dup.json', '{\n  "entities": [],\n  "entities": []\n}\n'), file: 'dup.json', path: '', message: /Map keys must be unique/, text: '"entities": []' },
+  'duplicate key in JSON, once escaped': { plant: (f) => addText(f, 'dup2.json', '{\n  "relations": [],\n  "\\u0072elations": []\n}\n'), file: 'dup2.json', path: '', message: /Map keys must be unique/, text: '"\\u0072elations": []' },
+  'a bad entity in a JSON file, located by line': {
+    plant: (f) => addText(f, 'extra.json', `{\n  "source": "source:test-article",\n  "entities": [\n    {\n      "id": "target-group:older-people",\n      "kind": "TARGET_GROUP",\n      "name": "老年人",\n      "nameEn": "Older people",\n      "citations": [{ "span": "老年人" }],\n      "budget": 3\n    }\n  ]\n}\n`),
+    file: 'extra.json', path: 'entities[0].budget', message: /Unrecognized key: "budget"/, text: '"budget": 3',
+  },
   'several YAML documents in one file': { plant: (f) => addText(f, 'multi.yaml', 'entities: []\n---\nentities: []\n'), file: 'multi.yaml', path: '', message: /multiple documents/, text: '---' },
   'file that is not a mapping': { plant: (f) => addText(f, 'list.yaml', '- a\n- b\n'), file: 'list.yaml', path: '', message: /expected object, received array/, text: '- a' },
   'unknown top-level key': { plant: (f) => void addFile(f, { notes: 'x' }), file: 'extra.yaml', path: 'notes', message: /Unrecognized key: "notes"/, text: 'notes: x' },
