@@ -60,6 +60,11 @@ export class PolicyStore {
     return [...new Set(entities)].sort((a, b) => this.position.get(a.id)! - this.position.get(b.id)!);
   }
 
+  /** An entity's position in data-set order (0 for the first entity read), undefined for an unknown id. */
+  positionOf(id: string): number | undefined {
+    return this.position.get(id);
+  }
+
   count(kind: EntityKind): number {
     return this.byKind.get(kind)!.length;
   }
