@@ -19,11 +19,11 @@ try {
   process.exit(2);
 }
 const logger = createLogger(config.logLevel);
-const holder = new DataHolder(config.dataDir, logger);
+const holder = new DataHolder(config.snapshot ?? config.dataDir, logger);
 
 // Without a handler SIGHUP would end the process; from now on it reloads (once more after a load in progress).
 process.on('SIGHUP', () => void holder.reload('SIGHUP'));
-if (config.watchData) watchDataDir(config.dataDir, (file) => void holder.reload(`file change: ${file}`), logger);
+if (config.watchData && !config.snapshot) watchDataDir(config.dataDir, (file) => void holder.reload(`file change: ${file}`), logger);
 
 const yoga = createPolicyYoga({ getStore: () => holder.current(), data: holder, logger: yogaLogger(logger), log: logger, config });
 const server = answerClientErrors(createServer(yoga));
@@ -57,8 +57,8 @@ process.once('SIGINT', () => shutdown('SIGINT'));
 
 const first = await holder.reload('start-up');
 if (!first.ok) {
-  console.error(`Refusing to serve ${config.dataDir}: ${first.problems.length} problem(s) in the data set:\n${formatProblems(first.problems)}`);
+  console.error(`Refusing to serve ${holder.dir}: ${first.problems.length} problem(s) in the data set:\n${formatProblems(first.problems)}`);
   process.exit(1);
 }
 const port = await listening;
-logger.info(`serving http://localhost:${port}/graphql — ${describeStore(holder.current(), config.dataDir)}`);
+logger.info(`serving http://localhost:${port}/graphql — ${describeStore(holder.current(), holder.dir)}`);
