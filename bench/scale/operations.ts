@@ -3,12 +3,11 @@
  * rotating through many ids, names, words and entity pairs so that no single answer is measured alone.
  * Shortest-path pairs are chosen by breadth-first search, so each pair's hop count is known, from 1 up to 6.
  */
-import { bfsFromNode } from 'graphology-traversal/bfs.js';
 import { neighborhood } from '../../src/store/neighborhood.js';
 import { pathLimits, shortestPath } from '../../src/store/paths.js';
 import { searchIndex } from '../../src/store/search-index.js';
 import type { PolicyStore } from '../../src/store/store.js';
-import { sharedWalkGraph } from '../../src/store/walk-graph.js';
+import { Walk } from '../../src/store/walk.js';
 import { seededRandom, uniform, type Random } from './random.js';
 import { searchWords } from './vocabulary.js';
 
@@ -31,22 +30,34 @@ function sampleIds(store: PolicyStore, random: Random, count: number): string[] 
 }
 
 /**
- * Pairs at known distances: from each of `starts` random entities, a breadth-first search over the walk graph
+ * Pairs at known distances: from each of `starts` random entities, a breadth-first search over the walk
  * that shortestPath uses (every relation, either direction) to the path ceiling of 6 hops, and one entity picked
  * at random at each distance reached. Each search may visit most of the graph at 10^6 entities (about a second).
  */
 export function pathPairs(store: PolicyStore, random: Random, starts: number): PathPair[] {
-  const walk = sharedWalkGraph(store, 'BOTH');
+  const walk = new Walk(store, 'BOTH');
+  const { ids, numberOf } = walk.index;
   const maxHops = pathLimits.maxHops.ceiling;
   const pairs: PathPair[] = [];
   for (const from of sampleIds(store, random, starts)) {
     const picked: (string | undefined)[] = [];
-    const seen = new Array<number>(maxHops + 1).fill(0);
-    bfsFromNode(walk, from, (node, _attributes, depth) => {
-      // Reservoir sampling: each entity at this distance ends up picked with equal chance, none kept in a list.
-      if (depth > 0 && uniform(random, ++seen[depth]!) === 0) picked[depth] = node;
-      return depth >= maxHops;
-    });
+    const depth = new Int8Array(ids.length).fill(-1);
+    let frontier = [numberOf(from)!];
+    depth[frontier[0]!] = 0;
+    for (let hops = 1; hops <= maxHops && frontier.length > 0; hops++) {
+      const next: number[] = [];
+      let seen = 0;
+      for (const entity of frontier) {
+        walk.forEachNext(entity, (other) => {
+          if (depth[other] !== -1) return;
+          depth[other] = hops;
+          next.push(other);
+          // Reservoir sampling: each entity at this distance ends up picked with equal chance.
+          if (uniform(random, ++seen) === 0) picked[hops] = ids[other];
+        });
+      }
+      frontier = next;
+    }
     picked.forEach((to, hops) => to !== undefined && pairs.push({ from, to, hops }));
   }
   return pairs;

@@ -3,7 +3,7 @@ import type { RelationType } from '../model/relations.js';
 import type { EntityNode } from '../store/graph.js';
 import { type Path, pathLimits, paths, shortestPath } from '../store/paths.js';
 import type { Direction, PolicyStore } from '../store/store.js';
-import type { WalkStep } from '../store/walk-graph.js';
+import type { WalkStep } from '../store/walk.js';
 import { countArgument, entityArgument } from './arguments.js';
 import { builder, type Context } from './builder.js';
 import { ceilingsOf, countOf, dataList } from './complexity.js';

@@ -1,6 +1,6 @@
 /**
  * `policy-graph`: one command line for the whole project (commander). Each subcommand is a thin layer over a
- * function the npm scripts share: serve (src/server/serve.ts), validate, extract, export, stats, schema. Heavy
+ * function the npm scripts share: serve (src/server/serve.ts), validate, extract, export, stats, snapshot, schema. Heavy
  * modules (the GraphQL schema, the exporters) load only for the subcommand that needs them.
  */
 import { Command, Option } from 'commander';
@@ -114,6 +114,17 @@ progressOptions(
 ).action(async (o) => {
   const { runStats } = await import('./stats-command.js');
   process.exitCode = await runStats({ ...o, graphFile: o.graph }, progressBar(o.progress));
+});
+
+progressOptions(
+  program
+    .command('snapshot')
+    .description('check and index the data set, then write it as one snapshot file the server loads in seconds (serve --snapshot FILE)')
+    .addOption(dataDirOption())
+    .requiredOption('--out <file>', 'the snapshot file to write (replaced only once complete)'),
+).action(async (o: { dataDir: string; out: string; progress?: boolean }) => {
+  const { runSnapshot } = await import('./snapshot-command.js');
+  process.exitCode = await runSnapshot({ dataDir: o.dataDir, out: o.out, load: loadShowingProgress(o.progress) }, progressBar(o.progress));
 });
 
 program

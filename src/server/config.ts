@@ -17,6 +17,7 @@ export const Config = z.object({
   port: count(0).max(65535).default(4000).describe('TCP port to listen on (0 picks a free one).'),
   host: z.string().min(1).default('0.0.0.0').describe('Interface to listen on.'),
   dataDir: z.string().min(1).default(defaultDataDir).describe('Directory of the data set to serve.'),
+  snapshot: z.string().min(1).optional().describe('A snapshot file (`policy-graph snapshot --out FILE`) to serve instead of reading the data directory; SIGHUP loads it again.'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level.'),
   // Query limits, checked before execution.
   maxCost: count(1).default(10_000).describe('Most a query may cost (fields weighted by the lists they fan out to).'),

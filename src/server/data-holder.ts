@@ -1,9 +1,11 @@
 import { type FSWatcher, watch } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Logger } from 'pino';
 import { entityKinds } from '../model/kinds.js';
 import { loadStore } from '../store/load.js';
 import { type DataProblem, DataSetError, formatProblems } from '../store/problems.js';
+import { loadSnapshot } from '../store/snapshot.js';
 import type { PolicyStore } from '../store/store.js';
 
 /** How one load of the data set went. */
@@ -21,6 +23,12 @@ export type LoadOutcome = {
 /** What /health and /ready read: the store being served (null before the first one is in) and the last attempt. */
 export type DataStatus = { served(): PolicyStore | null; lastReload(): LoadOutcome | null };
 
+/** Loads a data set from a directory of data files (loadStore), or from a snapshot file (loadSnapshot). */
+export async function loadDataSet(source: string): Promise<PolicyStore> {
+  const isFile = await stat(source).then((s) => s.isFile(), () => false);
+  return isFile ? loadSnapshot(source) : loadStore(source);
+}
+
 /** `271 entities (…), 516 relations from 8 files in data, loaded in 270 ms (data version dde39d00ad639304)`. */
 export function describeStore(store: PolicyStore, dir: string): string {
   const counts = entityKinds.map((k) => `${store.count(k)} ${k.toLowerCase()}`).join(', ');
@@ -29,7 +37,7 @@ export function describeStore(store: PolicyStore, dir: string): string {
 }
 
 /**
- * Holds the store being served and replaces it as a whole. A reload builds the new store aside with loadStore
+ * Holds the store being served and replaces it as a whole. A reload builds the new store aside (loadDataSet)
  * and swaps one reference: a request takes its store once (the yoga context), so requests in flight finish on
  * the store they started with. A data set with any problem is refused, logged in full, and the last good one
  * stays. Reloads never overlap: a trigger during a load schedules one more load after it, however many arrive.
@@ -43,7 +51,7 @@ export class DataHolder implements DataStatus {
   constructor(
     readonly dir: string,
     private readonly logger: Logger,
-    private readonly load: (dir: string) => Promise<PolicyStore> = loadStore,
+    private readonly load: (dir: string) => Promise<PolicyStore> = loadDataSet,
   ) {}
 
   /** The store to answer from; throws until the first data set is in (the readiness check answers 503 meanwhile). */

@@ -65,7 +65,7 @@ class WorkerPool {
     process.on('SIGHUP', () => void this.reloadAll('SIGHUP'));
     process.once('SIGTERM', () => this.stop('SIGTERM: shutting down', 0));
     process.once('SIGINT', () => this.stop('SIGINT: shutting down', 0));
-    if (this.config.watchData) void this.watch();
+    if (this.config.watchData && !this.config.snapshot) void this.watch(); // a snapshot file is replaced, then SIGHUP
     this.logger.debug(`starting ${this.config.workers} workers`);
     for (let i = 0; i < this.config.workers; i++) this.fork(true);
   }
@@ -117,7 +117,7 @@ class WorkerPool {
 
   /** At start-up a refused data set stops everything, reported once; later (a replacement) only that worker. */
   private onRefused(member: Member, problems: DataProblem[]) {
-    const { dataDir } = this.config;
+    const dataDir = this.config.snapshot ?? this.config.dataDir;
     const fields = { dataDir, workerPid: member.pid, problems };
     if (this.phase === 'starting') {
       this.logger.error(fields, `refused the data set in ${dataDir} (start-up): ${problems.length} problem(s); no data set is served:\n${formatProblems(problems)}`);

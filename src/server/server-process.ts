@@ -28,7 +28,8 @@ export async function serveProcess(config: Config, role: ProcessRole): Promise<n
   // In a worker the primary reports a refused first data set, once for all workers; later reloads log as usual.
   const holderLog = logger.child({});
   if (worker) holderLog.level = 'silent';
-  const holder = new DataHolder(config.dataDir, holderLog);
+  // A snapshot file, when set, is served instead of the data directory (it is loaded by loadSnapshot).
+  const holder = new DataHolder(config.snapshot ?? config.dataDir, holderLog);
   let stopped: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (stopped = resolve));
 
@@ -41,7 +42,7 @@ export async function serveProcess(config: Config, role: ProcessRole): Promise<n
         worker.send({ type: 'reloaded', id: message.id, ok: o.ok, dataVersion: o.dataVersion, problems: o.problems.length }),
       );
     });
-  } else if (config.watchData) {
+  } else if (config.watchData && !config.snapshot) {
     watchDataDir(config.dataDir, (file) => void holder.reload(`file change: ${file}`), logger);
   }
 
@@ -85,12 +86,12 @@ export async function serveProcess(config: Config, role: ProcessRole): Promise<n
     const first = await holder.reload('start-up');
     if (!first.ok) {
       if (worker) await worker.send({ type: 'refused', problems: first.problems });
-      else console.error(startupRefusal(config.dataDir, first.problems));
+      else console.error(startupRefusal(holder.dir, first.problems));
       return 1;
     }
     holderLog.level = logger.level;
     const port = await listen();
-    const description = describeStore(holder.current(), config.dataDir);
+    const description = describeStore(holder.current(), holder.dir);
     if (worker) {
       logger.debug(`worker serving data version ${first.dataVersion}`);
       await worker.send({ type: 'ready', port, dataVersion: first.dataVersion!, description });

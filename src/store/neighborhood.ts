@@ -1,8 +1,8 @@
-import { bfsFromNode } from 'graphology-traversal/bfs.js';
 import type { RelationType } from '../model/relations.js';
 import type { EntityNode, RelationEdge } from './graph.js';
 import type { Direction, PolicyStore } from './store.js';
-import { sharedWalkGraph, within } from './walk-graph.js';
+import { stepKey } from './shortest-route.js';
+import { Walk, within } from './walk.js';
 
 /** Defaults and hard ceilings of neighbourhoods: depth in relations from the center, limit in entities. */
 export const neighborhoodLimits = {
@@ -28,22 +28,55 @@ export function neighborhood(store: PolicyStore, id: string, query: Neighborhood
   const limit = within('limit', query.limit, neighborhoodLimits.limit);
   const center = store.entity(id);
   if (!center) return null;
-  const walk = sharedWalkGraph(store, query.direction ?? 'BOTH', query.relationTypes);
+  const walk = new Walk(store, query.direction ?? 'BOTH', query.relationTypes);
+  const { ids } = walk.index;
   const entities: Neighbor[] = [];
+  const kept = new Set<number>();
   let truncated = false;
-  // Breadth first, so that when the limit cuts, the entities kept are the nearest ones.
-  bfsFromNode(walk, id, (reached, _attributes, at) => {
+  // Breadth first, so that when the limit cuts, the entities kept are the nearest ones. An entity is queued
+  // once, when first seen; the queue is read in order (graphology-traversal's bfsFromNode, over the index).
+  const queue: [entity: number, depth: number][] = [[walk.index.numberOf(id)!, 0]];
+  const seen = new Set([queue[0]![0]]);
+  for (let next = 0; next < queue.length; next++) {
+    const [reached, at] = queue[next]!;
     if (entities.length === limit) {
       truncated = true;
-      return true;
+      continue;
     }
-    entities.push({ entity: store.entity(reached)!, depth: at });
-    return at === depth;
-  });
-  const kept = new Set(entities.map((n) => n.entity.id));
-  const relations: RelationEdge[] = [];
-  walk.forEachEdge((_key, step, source, target) => {
-    if (kept.has(source) && kept.has(target)) relations.push(...step.relations);
-  });
-  return { center, entities, relations, truncated };
+    entities.push({ entity: store.entity(ids[reached]!)!, depth: at });
+    kept.add(reached);
+    if (at === depth) continue;
+    walk.forEachNext(reached, (neighbor) => {
+      if (!seen.has(neighbor)) {
+        seen.add(neighbor);
+        queue.push([neighbor, at + 1]);
+      }
+    });
+  }
+  return { center, entities, relations: relationsAmong(walk, kept), truncated };
+}
+
+/**
+ * The relations of the walk's types among the given entities, as a walk graph lists them: grouped by the two
+ * entities they link (by ordered pair when the walk has a direction), groups in data order of their first
+ * relation, each group in data order. Reads only the kept entities' own relations.
+ */
+function relationsAmong(walk: Walk, kept: ReadonlySet<number>): RelationEdge[] {
+  const { outStart, outRelations, to, from, relations } = walk.index;
+  const found: number[] = [];
+  for (const n of kept) {
+    for (let i = outStart[n]!; i < outStart[n + 1]!; i++) {
+      const r = outRelations[i]!;
+      if (kept.has(to[r]!) && walk.allows(r)) found.push(r);
+    }
+  }
+  const groups = new Map<number, RelationEdge[]>();
+  for (const r of found.sort((a, b) => a - b)) {
+    const [a, b] = walk.direction === 'BOTH' && from[r]! > to[r]! ? [to[r]!, from[r]!] : [from[r]!, to[r]!];
+    const key = stepKey(a, b);
+    const group = groups.get(key);
+    if (group) group.push(relations[r]!);
+    else groups.set(key, [relations[r]!]);
+  }
+  return [...groups.values()].flat();
 }

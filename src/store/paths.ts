@@ -1,8 +1,8 @@
-import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import type { RelationType } from '../model/relations.js';
 import type { EntityNode } from './graph.js';
+import { type Blocked, shortestRoute, stepKey } from './shortest-route.js';
 import type { Direction, PolicyStore } from './store.js';
-import { ownWalkGraph, sharedWalkGraph, stepBetween, type WalkEdge, type WalkGraph, type WalkStep, within } from './walk-graph.js';
+import { stepBetween, Walk, type WalkStep, within } from './walk.js';
 
 /** Defaults and hard ceilings of path searches: a request beyond a ceiling is refused, never run slowly. */
 export const pathLimits = {
@@ -19,41 +19,44 @@ export type Path = { entities: EntityNode[]; steps: WalkStep[] };
 /** The shortest path between two entities within the query's limits, or null when there is none (or an id is unknown). */
 export function shortestPath(store: PolicyStore, from: string, to: string, query: PathQuery = {}): Path | null {
   const maxHops = within('maxHops', query.maxHops, pathLimits.maxHops);
-  if (!store.entity(from) || !store.entity(to)) return null;
-  const walk = sharedWalkGraph(store, query.direction ?? 'BOTH', query.relationTypes);
-  const route = bidirectional(walk, from, to);
-  return route && route.length - 1 <= maxHops ? toPath(store, walk, route) : null;
+  const walk = new Walk(store, query.direction ?? 'BOTH', query.relationTypes);
+  const [source, target] = [walk.index.numberOf(from), walk.index.numberOf(to)];
+  if (source === undefined || target === undefined) return null;
+  const route = shortestRoute(walk, source, target, maxHops);
+  return route ? toPath(store, walk, route) : null;
 }
 
 /**
- * Up to `first` paths between two entities, shortest first: the k shortest simple paths (Yen's algorithm over
- * graphology's bidirectional search), each a distinct sequence of entities. The search is bounded by
+ * Up to `first` paths between two entities, shortest first: the k shortest simple paths (Yen's algorithm over a
+ * bidirectional breadth-first search), each a distinct sequence of entities. The search is bounded by
  * first × maxHops shortest-path searches, however many paths the graph holds: a hub such as the autonomous
- * region, with a hundred figures scoped to it, never makes the search enumerate every simple path.
+ * region, with a hundred figures scoped to it, never makes the search enumerate every simple path. Entities and
+ * steps a branch may not use are skipped by the search, never removed from a graph: nothing is copied per request.
  */
 export function paths(store: PolicyStore, from: string, to: string, query: PathQuery & { first?: number } = {}): Path[] {
   const maxHops = within('maxHops', query.maxHops, pathLimits.maxHops);
   const first = within('first', query.first, pathLimits.first);
-  if (!store.entity(from) || !store.entity(to)) return [];
-  const walk = ownWalkGraph(store, query.direction ?? 'BOTH', query.relationTypes);
-  return shortestRoutes(walk, from, to, first, maxHops).map((route) => toPath(store, walk, route));
+  const walk = new Walk(store, query.direction ?? 'BOTH', query.relationTypes);
+  const [source, target] = [walk.index.numberOf(from), walk.index.numberOf(to)];
+  if (source === undefined || target === undefined) return [];
+  return shortestRoutes(walk, source, target, first, maxHops).map((route) => toPath(store, walk, route));
 }
 
-function toPath(store: PolicyStore, walk: WalkGraph, route: string[]): Path {
+function toPath(store: PolicyStore, walk: Walk, route: number[]): Path {
   return {
-    entities: route.map((id) => store.entity(id)!),
-    steps: route.slice(1).map((id, i) => stepBetween(store, walk, route[i]!, id)),
+    entities: route.map((n) => store.entity(walk.index.ids[n]!)!),
+    steps: route.slice(1).map((n, i) => stepBetween(store, walk, route[i]!, n)),
   };
 }
 
-const hops = (route: readonly string[]) => route.length - 1;
+const hops = (route: readonly number[]) => route.length - 1;
 
 /** Yen's k shortest simple paths, as entity sequences, shortest first, none longer than maxHops. */
-function shortestRoutes(walk: WalkGraph, source: string, target: string, k: number, maxHops: number): string[][] {
-  const shortest = bidirectional(walk, source, target);
-  if (!shortest || hops(shortest) > maxHops) return [];
+function shortestRoutes(walk: Walk, source: number, target: number, k: number, maxHops: number): number[][] {
+  const shortest = shortestRoute(walk, source, target, maxHops);
+  if (!shortest) return [];
   const found = [shortest];
-  const candidates: string[][] = [];
+  const candidates: number[][] = [];
   const known = new Set([shortest.join(' ')]);
   while (found.length < k) {
     const previous = found.at(-1)!;
@@ -64,11 +67,11 @@ function shortestRoutes(walk: WalkGraph, source: string, target: string, k: numb
       // The next step of every route found with this root is taken, so the branch must differ from them all;
       // the root's earlier entities are taken so that the path stays simple.
       const taken = found.filter((r) => r.length > i + 1 && root.every((id, j) => r[j] === id)).map((r) => [spur, r[i + 1]!] as const);
-      const tail = withRemoved(walk, root.slice(0, -1), taken, () => bidirectional(walk, spur, target));
+      const tail = shortestRoute(walk, spur, target, maxHops - i, blockedFor(walk, root.slice(0, -1), taken));
       if (!tail) continue;
       const route = [...root.slice(0, -1), ...tail];
       const key = route.join(' ');
-      if (hops(route) > maxHops || known.has(key)) continue;
+      if (known.has(key)) continue;
       known.add(key);
       const at = candidates.findIndex((c) => c.length > route.length);
       candidates.splice(at === -1 ? candidates.length : at, 0, route);
@@ -80,21 +83,8 @@ function shortestRoutes(walk: WalkGraph, source: string, target: string, k: numb
   return found;
 }
 
-/** Runs `search` with the links at some entities and some links between pairs taken out, then puts them all back. */
-function withRemoved<T>(walk: WalkGraph, entities: string[], links: (readonly [string, string])[], search: () => T): T {
-  const removed: [key: string, source: string, target: string, attributes: WalkEdge][] = [];
-  const take = (key: string) => {
-    removed.push([key, walk.source(key), walk.target(key), walk.getEdgeAttributes(key)]);
-    walk.dropEdge(key);
-  };
-  for (const id of entities) walk.edges(id).forEach(take);
-  for (const [a, b] of links) {
-    const key = walk.edge(a, b);
-    if (key !== undefined) take(key);
-  }
-  try {
-    return search();
-  } finally {
-    for (const [key, source, target, attributes] of removed) walk.addEdgeWithKey(key, source, target, attributes);
-  }
+/** Entities and steps a branch may not use; a step taken out of a walk that goes either way is taken out both ways. */
+function blockedFor(walk: Walk, entities: number[], steps: (readonly [number, number])[]): Blocked {
+  const keys = steps.flatMap(([a, b]) => (walk.direction === 'BOTH' ? [stepKey(a, b), stepKey(b, a)] : [stepKey(a, b)]));
+  return { entities: new Set(entities), steps: new Set(keys) };
 }

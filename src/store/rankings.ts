@@ -93,9 +93,9 @@ function ordered<O extends string>(store: PolicyStore, kind: EntityKind, keys: R
   return Object.fromEntries([['DATA_ORDER', entities], ...sorted]) as Record<O | 'DATA_ORDER', EntityNode[]>;
 }
 
-function buildRankings(store: PolicyStore): Rankings {
+/** Rankings from PageRanks computed before (a snapshot's) or now: the rest is cheap to derive again. */
+function buildRankings(store: PolicyStore, ranks: Record<string, number> = pageRanks(store.graph)): Rankings {
   const { graph } = store;
-  const ranks = pageRanks(graph);
   const of = new Map<string, EntityRanking>();
   graph.forEachNode((id) => {
     const inDegree = graph.inDegree(id);
@@ -122,4 +122,17 @@ function buildRankings(store: PolicyStore): Rankings {
  * Who works with whom and what matters most, computed once at load: degree and PageRank of every entity,
  * the ranked lists and sorted connections built from them, and the co-issuing index.
  */
-export const rankingsDerivation: Derivation<Rankings> = { name: 'rankings', build: buildRankings };
+export const rankingsDerivation: Derivation<Rankings, Float64Array> = {
+  name: 'rankings',
+  build: (store) => buildRankings(store),
+  // A snapshot keeps the PageRank of each entity in data-set order: the power iteration is what costs.
+  snapshot: {
+    save: (rankings, store) => Float64Array.from(store.graph.nodes(), (id) => rankings.of.get(id)!.pagerank),
+    restore: (store, saved) => {
+      if (saved.length !== store.graph.order) throw new Error(`${saved.length} PageRanks for ${store.graph.order} entities`);
+      const ranks: Record<string, number> = {};
+      store.graph.nodes().forEach((id, n) => (ranks[id] = saved[n]!));
+      return buildRankings(store, ranks);
+    },
+  },
+};

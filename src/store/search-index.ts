@@ -1,4 +1,4 @@
-import MiniSearch, { type MatchInfo, type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type MatchInfo, type Options, type SearchOptions } from 'minisearch';
 import type { EntityKind } from '../model/kinds.js';
 import type { EntityNode } from './graph.js';
 import { exactKey, indexTokens, isHanTerm, pinyinTerms, queryTerms } from './search-tokens.js';
@@ -26,6 +26,8 @@ export type SearchHit = {
 export type SearchIndex = {
   /** Entities matching `text`, best first; only the given kinds when any are given. */
   search(text: string, kinds?: readonly EntityKind[]): SearchHit[];
+  /** The term index as plain data (MiniSearch's own serialization), for a snapshot. */
+  toJS(): AsPlainObject;
 };
 
 type SearchDocument = { id: string; kind: EntityKind } & Partial<Record<SearchField, string>>;
@@ -67,30 +69,42 @@ function aliasOnlyTerms(doc: SearchDocument): string[] {
 const prefix = (term: string) => !isHanTerm(term) || [...term].length === 1;
 const fuzzy = (term: string) => (!isHanTerm(term) && term.length >= 5 ? 0.2 : false);
 
+/** How the index cuts and weighs each field: the same options build an index and load a saved one. */
+const indexOptions: Options<SearchDocument> = {
+  fields: [...searchFields],
+  storeFields: [],
+  // An alias indexes only the terms its entity's name lacks: 旅居养老 beside 旅居养老服务 must not count 养老 twice.
+  extractField: (doc, field) => (field === 'ALIAS' ? aliasOnlyTerms(doc).join(termSeparator) : (doc as Record<string, string>)[field]!),
+  tokenize: (text, field) =>
+    field === 'ALIAS'
+      ? text.split(termSeparator).filter(Boolean)
+      : field === 'PINYIN'
+        ? pinyinTerms(text).map((p) => p.term)
+        : indexTokens(text).map((t) => t.term),
+  processTerm: (term) => term,
+  searchOptions: { tokenize: queryTerms, processTerm: (term) => term, boost, prefix, fuzzy, maxFuzzy: 2 },
+};
+
 /**
  * Builds the search index of a store: a MiniSearch index of every entity over the fields above, cut into terms
  * by `search-tokens`. A query first has to match with all its terms (AND); only when nothing does, with any (OR).
  * Entities whose name, English name or alias equals the query come first, whatever their score.
  */
 export function buildSearchIndex(store: PolicyStore): SearchIndex {
+  const index = new MiniSearch<SearchDocument>(indexOptions);
+  index.addAll(store.entities().map(searchDocument));
+  return searchIndexOver(store, index);
+}
+
+/** The search index of a store from a term index saved by `toJS` (a snapshot): no entity is cut into terms again. */
+export function loadSearchIndex(store: PolicyStore, saved: AsPlainObject): SearchIndex {
+  return searchIndexOver(store, MiniSearch.loadJS<SearchDocument>(saved, indexOptions));
+}
+
+/** Search over a term index of the store's entities; the kind filter reads the store, so the index stores no fields. */
+function searchIndexOver(store: PolicyStore, index: MiniSearch<SearchDocument>): SearchIndex {
   const entities = store.entities();
   const position = new Map(entities.map((e, i) => [e.id, i]));
-  const index = new MiniSearch<SearchDocument>({
-    fields: [...searchFields],
-    storeFields: ['kind'],
-    // An alias indexes only the terms its entity's name lacks: 旅居养老 beside 旅居养老服务 must not count 养老 twice.
-    extractField: (doc, field) => (field === 'ALIAS' ? aliasOnlyTerms(doc).join(termSeparator) : (doc as Record<string, string>)[field]!),
-    tokenize: (text, field) =>
-      field === 'ALIAS'
-        ? text.split(termSeparator).filter(Boolean)
-        : field === 'PINYIN'
-          ? pinyinTerms(text).map((p) => p.term)
-          : indexTokens(text).map((t) => t.term),
-    processTerm: (term) => term,
-    searchOptions: { tokenize: queryTerms, processTerm: (term) => term, boost, prefix, fuzzy, maxFuzzy: 2 },
-  });
-  index.addAll(entities.map(searchDocument));
-
   const exact = new Map<string, { id: string; field: SearchField; name: string }[]>();
   for (const e of entities) {
     const names: [SearchField, string][] = [['NAME', e.name], ['NAME_EN', e.nameEn], ...e.aliases.map((a): [SearchField, string] => ['ALIAS', a])];
@@ -104,7 +118,7 @@ export function buildSearchIndex(store: PolicyStore): SearchIndex {
   return {
     search(text, kinds = []) {
       const keep = (kind: EntityKind) => kinds.length === 0 || kinds.includes(kind);
-      const options: SearchOptions = { filter: (r) => keep(r.kind as EntityKind) };
+      const options: SearchOptions = { filter: (r) => keep(store.entity(r.id)!.kind) };
       let results = index.search(text, { ...options, combineWith: 'AND' });
       if (results.length === 0) results = index.search(text, { ...options, combineWith: 'OR' });
       const exactNames = new Map((exact.get(exactKey(text)) ?? []).map(({ id, field, name }) => [id, { field, name }]));
@@ -123,8 +137,13 @@ export function buildSearchIndex(store: PolicyStore): SearchIndex {
       }
       return hits.sort((a, b) => b.score - a.score || position.get(a.entity.id)! - position.get(b.entity.id)!);
     },
+    toJS: () => index.toJSON(),
   };
 }
 
-/** The search index, built once per store at load. */
-export const searchIndex: Derivation<SearchIndex> = { name: 'search index', build: buildSearchIndex };
+/** The search index, built once per store at load; a snapshot keeps its term index. */
+export const searchIndex: Derivation<SearchIndex, AsPlainObject> = {
+  name: 'search index',
+  build: buildSearchIndex,
+  snapshot: { save: (index) => index.toJS(), restore: loadSearchIndex },
+};

@@ -8,8 +8,18 @@ export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 /** A relation seen from one of its ends: the direction it points relative to that end, and the other end. */
 export type RelationView = { relation: RelationEdge; direction: 'OUTGOING' | 'INCOMING'; other: EntityNode };
 
-/** A structure computed from the whole graph (search index, rankings): built once per store, never per request. */
-export type Derivation<T> = { name: string; build(store: PolicyStore): T };
+/**
+ * A structure computed from the whole graph (search index, rankings): built once per store, never per request.
+ * One that is costly to build says how a snapshot keeps it: `save` gives plain data (objects, arrays, typed
+ * arrays: what v8.serialize writes) and `restore` makes the structure from it for the same store.
+ */
+// Saved is `any` by default: a list of derivations holds each with its own saved shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Derivation<T, Saved = any> = {
+  name: string;
+  build(store: PolicyStore): T;
+  snapshot?: { save(value: T, store: PolicyStore): Saved; restore(store: PolicyStore, saved: Saved): T };
+};
 
 export type StoreInfo = { version: string; loadedAt: Date; loadMs: number; files: number };
 
@@ -48,6 +58,11 @@ export class PolicyStore {
     return this.derivedValues.get(derivation) as T;
   }
 
+  /** Takes a derivation's value made elsewhere (restored from a snapshot) instead of building it. */
+  provide<T>(derivation: Derivation<T>, value: T): void {
+    this.derivedValues.set(derivation, value);
+  }
+
   entity(id: string): EntityNode | null {
     return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null;
   }
@@ -61,6 +76,11 @@ export class PolicyStore {
   /** The given entities without repeats, in data-set order. */
   inDataOrder<T extends EntityNode>(entities: Iterable<T>): T[] {
     return [...new Set(entities)].sort((a, b) => this.position.get(a.id)! - this.position.get(b.id)!);
+  }
+
+  /** An entity's position in data-set order (0 for the first entity read), undefined for an unknown id. */
+  positionOf(id: string): number | undefined {
+    return this.position.get(id);
   }
 
   count(kind: EntityKind): number {
