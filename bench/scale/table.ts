@@ -3,11 +3,12 @@
  * machine it ran on, and the issue's goals at 10^6 entities with ✓ or ✗ each. Markdown, so it can go in the README.
  */
 import os from 'node:os';
+import type { LoadStrategyName } from './load-strategies.js';
 import type { SizeMeasurement } from './measure.js';
 import { operationKeys, type OperationKey } from './operations.js';
 
 /** What became of one size: its measurement, or why it did not finish. */
-export type SizeOutcome = { size: number; dataBytes: number } & (
+export type SizeOutcome = { size: number; strategy: LoadStrategyName; dataBytes: number; builtSeconds?: number | null } & (
   | { finished: true; measured: SizeMeasurement }
   | { finished: false; reason: string; lastNote: string | null; peakRssBytes: number | null; readBytes: number | null; seconds: number }
 );
@@ -40,28 +41,30 @@ function row(outcome: SizeOutcome): string {
       outcome.readBytes && `had read ≈ ${mb(outcome.readBytes)} MB, the data files are ${mb(outcome.dataBytes)} MB`,
       outcome.peakRssBytes && `peak RSS ${mb(outcome.peakRssBytes)} MB`,
     ].filter(Boolean);
-    return `| ${formatSize(outcome.size)} | did not finish after ${outcome.seconds.toFixed(0)} s: ${outcome.reason}${how.length ? ` (${how.join('; ')})` : ''} |`;
+    return `| ${formatSize(outcome.size)} | ${outcome.strategy} | did not finish after ${outcome.seconds.toFixed(0)} s: ${outcome.reason}${how.length ? ` (${how.join('; ')})` : ''} |`;
   }
   const m = outcome.measured;
   const cells = operationKeys.map((k) => `${formatLatency(m.latency[k].p50)} / ${formatLatency(m.latency[k].p99)}`);
   cells[cells.length - 1] += ` (≤ ${m.maxHops} hops)`;
-  return `| ${formatSize(outcome.size)} | ${m.entities.toLocaleString('en-US')} | ${m.relations.toLocaleString('en-US')} | ${m.loadSeconds.toFixed(1)} | ${mb(m.rssBytes)} | ${mb(m.heapUsedBytes)} | ${mb(m.peakRssBytes)} | ${cells.join(' | ')} |`;
+  const built = outcome.builtSeconds ? ` (built in ${outcome.builtSeconds.toFixed(0)} s)` : '';
+  return `| ${formatSize(outcome.size)} | ${outcome.strategy} | ${m.entities.toLocaleString('en-US')} | ${m.relations.toLocaleString('en-US')} | ${m.loadSeconds.toFixed(1)}${built} | ${mb(m.rssBytes)} | ${mb(m.heapUsedBytes)} | ${mb(m.peakRssBytes)} | ${cells.join(' | ')} |`;
 }
 
 /**
- * The size table: one row per size. RSS and heap are after load and a full GC (heap is what the store keeps alive;
+ * The size table: one row per size and load strategy (a snapshot's row says how long building it took, when it
+ * was built in this run). RSS and heap are after load and a full GC (heap is what the store keeps alive;
  * RSS is higher by what the allocator holds on to after the load's peak); peak is the process's highest RSS.
  */
 export function sizeTable(outcomes: SizeOutcome[]): string {
   const ops = operationKeys.map((k) => `${headings[k]} p50 / p99`);
   return [
-    `| size | entities | relations | load s | RSS MB | heap MB | peak MB | ${ops.join(' | ')} |`,
-    `|---|---:|---:|---:|---:|---:|---:|${ops.map(() => '---:').join('|')}|`,
+    `| size | from | entities | relations | load s | RSS MB | heap MB | peak MB | ${ops.join(' | ')} |`,
+    `|---|---|---:|---:|---:|---:|---:|---:|${ops.map(() => '---:').join('|')}|`,
     ...outcomes.map(row),
   ].join('\n');
 }
 
-/** The issue's goals at 10^6 entities, each ✓ or ✗ (or why it cannot be judged). */
+/** The issue's goals at 10^6 entities, each ✓ or ✗ (or why it cannot be judged), from the outcomes of one strategy. */
 export function goalLines(outcomes: SizeOutcome[]): string[] {
   const goals: [string, (m: SizeMeasurement) => [boolean, string]][] = [
     ['loads in under 30 s', (m) => [m.loadSeconds < 30, `${m.loadSeconds.toFixed(1)} s`]],

@@ -5,12 +5,14 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChild } from '../../../bench/scale/child-run.js';
+import { snapshotFileOf } from '../../../bench/scale/load-strategies.js';
 import { type BenchBudget, measureSize, type SizeMeasurement } from '../../../bench/scale/measure.js';
 import { operationKeys, pathPairs } from '../../../bench/scale/operations.js';
 import { seededRandom } from '../../../bench/scale/random.js';
+import { ensureSnapshot } from '../../../bench/scale/snapshot-build.js';
 import { writeSyntheticDataSet } from '../../../bench/scale/synthetic.js';
 import { goalLines, sizeTable } from '../../../bench/scale/table.js';
 import { loadStore } from '../../../src/store/load.js';
@@ -55,6 +57,30 @@ describe('measuring one size in process', () => {
   });
 });
 
+describe('measuring one size from its snapshot', () => {
+  let data: string;
+  beforeAll(async () => {
+    data = join(await mkdtemp(join(tmpdir(), 'policy-graph-scale-snapshot-')), 'data');
+    await writeSyntheticDataSet(data, 1000, { seed: 5 });
+  });
+  afterAll(() => rm(dirname(data), { recursive: true, force: true }));
+
+  it('builds the snapshot once beside the data set, reuses it, and measures the same graph from it', async () => {
+    const first = await ensureSnapshot(data, 1024, 120_000, () => {});
+    expect(first).toMatchObject({ ok: true, file: snapshotFileOf(data), builtSeconds: expect.any(Number) });
+    expect(dirname(snapshotFileOf(data))).toBe(dirname(data));
+    expect(await ensureSnapshot(data, 1024, 120_000, () => {})).toMatchObject({ ok: true, builtSeconds: null });
+    const fromSnapshot = await measureSize(data, 'snapshot', tiny, { seed: 5, inputs: 50, pathStarts: 4 });
+    const fromFiles = await loadStore(data);
+    expect(fromSnapshot).toMatchObject({ strategy: 'snapshot', entities: fromFiles.graph.order, relations: fromFiles.graph.size });
+  }, 120_000);
+
+  it('reports a snapshot that cannot be built', async () => {
+    const built = await ensureSnapshot(join(dirname(data), 'missing', 'data'), 1024, 60_000, () => {});
+    expect(built).toMatchObject({ ok: false, reason: expect.stringMatching(/building the snapshot failed \(exit code 1\)/) });
+  }, 60_000);
+});
+
 describe('path pairs', () => {
   it('are at the hop counts claimed: shortestPath takes exactly that many steps', async () => {
     const store = await loadStore(dir);
@@ -70,6 +96,7 @@ describe('path pairs', () => {
 describe('the printed table and goals', () => {
   const at = (size: number, change: Partial<SizeMeasurement> = {}) => ({
     size,
+    strategy: 'files' as const,
     dataBytes: 750 * size,
     finished: true as const,
     measured: {
@@ -78,6 +105,13 @@ describe('the printed table and goals', () => {
       latency: Object.fromEntries(operationKeys.map((k) => [k, { p50: 0.0004, p99: 0.002, mean: 0.001, samples: 100 }])) as SizeMeasurement['latency'],
       ...change,
     },
+  });
+
+  it('names the strategy of each row, and how long a snapshot built in the run took', () => {
+    const snapshotRow = { ...at(10_000), strategy: 'snapshot' as const, builtSeconds: 42 };
+    const table = sizeTable([at(10_000), snapshotRow]);
+    expect(table).toContain('| 10^4 | files | 10,000 | 50,000 | 12.5 |');
+    expect(table).toContain('| 10^4 | snapshot | 10,000 | 50,000 | 12.5 (built in 42 s) |');
   });
 
   it('judges each goal at 10^6 by its own figure', () => {
@@ -93,10 +127,10 @@ describe('the printed table and goals', () => {
 
   it('shows a size that did not finish with its reason, and fails the goals when it is 10^6', () => {
     const failed = {
-      size: 1_000_000, dataBytes: 7.5e8, finished: false as const, reason: 'passed its 15 min time limit', lastNote: '[900 s] loading', peakRssBytes: 7.9e9, readBytes: 3.1e8, seconds: 612,
+      size: 1_000_000, strategy: 'files' as const, dataBytes: 7.5e8, finished: false as const, reason: 'passed its 15 min time limit', lastNote: '[900 s] loading', peakRssBytes: 7.9e9, readBytes: 3.1e8, seconds: 612,
     };
     expect(sizeTable([at(10_000), failed])).toContain(
-      '| 10^6 | did not finish after 612 s: passed its 15 min time limit (last: [900 s] loading; had read ≈ 310 MB, the data files are 750 MB; peak RSS 7,900 MB) |',
+      '| 10^6 | files | did not finish after 612 s: passed its 15 min time limit (last: [900 s] loading; had read ≈ 310 MB, the data files are 750 MB; peak RSS 7,900 MB) |',
     );
     expect(goalLines([failed]).every((line) => line.startsWith('✗'))).toBe(true);
     expect(goalLines([at(10_000)]).every((line) => line.startsWith('–'))).toBe(true);
