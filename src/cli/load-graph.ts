@@ -4,7 +4,7 @@
  *
  * A data directory is read with the loader's own steps (readDataFiles, assembleGraph, PolicyStore) rather than
  * `loadStore`: the same checks and the same refusal of a data set with any problem, but without building the
- * search index, rankings and walk graphs at load, which an export never reads (at 10^5 entities they take about
+ * search index, rankings and relation index at load, which an export never reads (at 10^5 entities they take about
  * 40 s of the 80 s loadStore takes here). The store builds any of them on first use.
  */
 import { readFile } from 'node:fs/promises';

@@ -57,9 +57,9 @@ export function neighborhood(store: PolicyStore, id: string, query: Neighborhood
 }
 
 /**
- * The relations of the walk's types among the given entities, as a walk graph lists them: grouped by the two
- * entities they link (by ordered pair when the walk has a direction), groups in data order of their first
- * relation, each group in data order. Reads only the kept entities' own relations.
+ * The relations of the walk's types among the given entities, grouped by the two entities they link (by ordered
+ * pair when the walk has a direction), groups in data order of their first relation, each group in data order
+ * (the order graphology walk graphs gave). Reads only the kept entities' own relations, never every relation.
  */
 function relationsAmong(walk: Walk, kept: ReadonlySet<number>): RelationEdge[] {
   const { outStart, outRelations, to, from, relations } = walk.index;

@@ -77,9 +77,10 @@ function sortedBy<T>(items: readonly T[], key: (item: T) => number): T[] {
   return [...items].sort((a, b) => keys.get(b)! - keys.get(a)!);
 }
 
-function rank(entities: readonly EntityNode[], value: (e: EntityNode) => number): RankedEntity[] {
+/** Ranks entities already sorted by `value`, highest first: equal scores share a rank. */
+function rank(sorted: readonly EntityNode[], value: (e: EntityNode) => number): RankedEntity[] {
   const ranked: RankedEntity[] = [];
-  for (const entity of sortedBy(entities, value)) {
+  for (const entity of sorted) {
     const previous = ranked.at(-1);
     const s = value(entity);
     ranked.push({ entity, score: s, rank: previous && previous.score === s ? previous.rank : ranked.length + 1 });
@@ -87,52 +88,71 @@ function rank(entities: readonly EntityNode[], value: (e: EntityNode) => number)
   return ranked;
 }
 
-function ordered<O extends string>(store: PolicyStore, kind: EntityKind, keys: Record<O, SortKey>, of: ReadonlyMap<string, EntityRanking>) {
+/** Sorts entities by a key, or takes the order a snapshot saved under `name` (sorting 10^6 entities takes seconds). */
+type Sorter = (name: string, entities: readonly EntityNode[], key: (e: EntityNode) => number) => EntityNode[];
+
+function ordered<O extends string>(store: PolicyStore, kind: EntityKind, keys: Record<O, SortKey>, of: ReadonlyMap<string, EntityRanking>, sort: Sorter) {
   const entities = store.entities([kind]);
-  const sorted = Object.entries<SortKey>(keys).map(([order, key]) => [order, sortedBy(entities, (e) => key(store, e, of.get(e.id)!))]);
+  const sorted = Object.entries<SortKey>(keys).map(([order, key]) => [order, sort(`${kind}:${order}`, entities, (e) => key(store, e, of.get(e.id)!))]);
   return Object.fromEntries([['DATA_ORDER', entities], ...sorted]) as Record<O | 'DATA_ORDER', EntityNode[]>;
 }
 
-/** Rankings from PageRanks computed before (a snapshot's) or now: the rest is cheap to derive again. */
-function buildRankings(store: PolicyStore, ranks: Record<string, number> = pageRanks(store.graph)): Rankings {
+/** The costly parts of the rankings as a snapshot keeps them: PageRanks and sorted orders, as entity numbers (data-set order). */
+export type SavedRankings = { pageranks: Float64Array; orders: Record<string, Int32Array> };
+
+/** Rankings computed now, or from the PageRanks and orders a snapshot saved: then only the cheap parts are derived again. */
+function buildRankings(store: PolicyStore, saved?: SavedRankings): Rankings {
   const { graph } = store;
+  const ids = graph.nodes();
+  if (saved && saved.pageranks.length !== ids.length) throw new Error(`${saved.pageranks.length} PageRanks for ${ids.length} entities`);
+  const ranks = saved ? {} : pageRanks(graph);
   const of = new Map<string, EntityRanking>();
-  graph.forEachNode((id) => {
+  ids.forEach((id, n) => {
     const inDegree = graph.inDegree(id);
     const outDegree = graph.outDegree(id);
-    of.set(id, { inDegree, outDegree, degree: inDegree + outDegree, pagerank: ranks[id] ?? 0 });
+    of.set(id, { inDegree, outDegree, degree: inDegree + outDegree, pagerank: saved ? saved.pageranks[n]! : (ranks[id] ?? 0) });
   });
+  const sort: Sorter = (name, entities, key) => {
+    const order = saved?.orders[name];
+    if (!order) return sortedBy(entities, key);
+    if (order.length !== entities.length) throw new Error(`the saved order ${name} has ${order.length} entities, not ${entities.length}`);
+    return Array.from(order, (n) => store.entity(ids[n]!)!);
+  };
   const lists = new Map<string, RankedEntity[]>();
   const all = store.inDataOrder(store.entities());
   for (const measure of rankingMeasures) {
     const value = (e: EntityNode) => score[measure](of.get(e.id)!);
-    lists.set(`${measure}:*`, rank(all, value));
-    for (const kind of entityKinds) lists.set(`${measure}:${kind}`, rank(store.entities([kind]), value));
+    lists.set(`${measure}:*`, rank(sort(`${measure}:*`, all, value), value));
+    for (const kind of entityKinds) lists.set(`${measure}:${kind}`, rank(sort(`${measure}:${kind}`, store.entities([kind]), value), value));
   }
   return {
     of,
     ranked: (measure, kind) => lists.get(`${measure}:${kind ?? '*'}`) ?? [],
-    agencies: ordered(store, 'AGENCY', agencyOrderKeys, of),
-    programs: ordered(store, 'PROGRAM', programOrderKeys, of),
+    agencies: ordered(store, 'AGENCY', agencyOrderKeys, of, sort),
+    programs: ordered(store, 'PROGRAM', programOrderKeys, of, sort),
     coIssuing: buildCoIssuing(store),
   };
 }
 
+/** The saved form of rankings: PageRanks by entity number, and every sorted list as entity numbers. */
+function saveRankings(rankings: Rankings, store: PolicyStore): SavedRankings {
+  const numbers = (list: readonly EntityNode[]) => Int32Array.from(list, (e) => store.positionOf(e.id)!);
+  const orders: Record<string, Int32Array> = {};
+  for (const measure of rankingMeasures) {
+    for (const kind of [null, ...entityKinds]) orders[`${measure}:${kind ?? '*'}`] = numbers(rankings.ranked(measure, kind).map((r) => r.entity));
+  }
+  for (const [order, list] of Object.entries(rankings.agencies)) orders[`AGENCY:${order}`] = numbers(list);
+  for (const [order, list] of Object.entries(rankings.programs)) orders[`PROGRAM:${order}`] = numbers(list);
+  return { pageranks: Float64Array.from(store.graph.nodes(), (id) => rankings.of.get(id)!.pagerank), orders };
+}
+
 /**
  * Who works with whom and what matters most, computed once at load: degree and PageRank of every entity,
- * the ranked lists and sorted connections built from them, and the co-issuing index.
+ * the ranked lists and sorted connections built from them, and the co-issuing index. A snapshot keeps the
+ * PageRanks (the power iteration) and the sorted orders (the sorts), the costly parts.
  */
-export const rankingsDerivation: Derivation<Rankings, Float64Array> = {
+export const rankingsDerivation: Derivation<Rankings, SavedRankings> = {
   name: 'rankings',
   build: (store) => buildRankings(store),
-  // A snapshot keeps the PageRank of each entity in data-set order: the power iteration is what costs.
-  snapshot: {
-    save: (rankings, store) => Float64Array.from(store.graph.nodes(), (id) => rankings.of.get(id)!.pagerank),
-    restore: (store, saved) => {
-      if (saved.length !== store.graph.order) throw new Error(`${saved.length} PageRanks for ${store.graph.order} entities`);
-      const ranks: Record<string, number> = {};
-      store.graph.nodes().forEach((id, n) => (ranks[id] = saved[n]!));
-      return buildRankings(store, ranks);
-    },
-  },
+  snapshot: { save: saveRankings, restore: buildRankings },
 };

@@ -123,7 +123,7 @@ function searchIndexOver(store: PolicyStore, index: MiniSearch<SearchDocument>):
       if (results.length === 0) results = index.search(text, { ...options, combineWith: 'OR' });
       const exactNames = new Map((exact.get(exactKey(text)) ?? []).map(({ id, field, name }) => [id, { field, name }]));
       // Exact matches get a bonus above the best other score, so that score order is rank order.
-      const bonus = 2 * Math.max(0, ...results.map((r) => r.score)) + 1;
+      const bonus = 2 * results.reduce((best, r) => Math.max(best, r.score), 0) + 1;
       const hits: SearchHit[] = results.map((r) => ({
         entity: store.entity(r.id)!,
         score: r.score * (1 + nameCoverage(store.entity(r.id)!, text)) + (exactNames.has(r.id) ? bonus : 0),

@@ -10,7 +10,7 @@ import { rankingMeasures, rankingsDerivation } from '../../src/store/rankings.js
 import { searchIndex } from '../../src/store/search-index.js';
 import { readSnapshotHeader, SnapshotError, snapshotFormat } from '../../src/store/snapshot-file.js';
 import { loadSnapshot, writeSnapshot } from '../../src/store/snapshot.js';
-import type { PolicyStore } from '../../src/store/store.js';
+import { PolicyStore } from '../../src/store/store.js';
 import { writeSyntheticDataSet } from '../../bench/scale/synthetic.js';
 
 let scratch: string;
@@ -68,6 +68,18 @@ describe('a snapshot of the bundled data', () => {
     expect(expected.search.every((hits) => hits.length > 0)).toBe(true);
     expect(expected.paths.filter(([shortest]) => shortest && shortest.length > 2).length).toBeGreaterThan(10);
     expect(answers(snapshot, queries)).toEqual(expected);
+  });
+
+  it('takes the rankings\' sorted orders from the snapshot instead of sorting again', () => {
+    const rankings = files.derived(rankingsDerivation);
+    const saved = rankingsDerivation.snapshot!.save(rankings, files);
+    const reversed = { ...saved, orders: { ...saved.orders, 'DEGREE:*': saved.orders['DEGREE:*']!.slice().reverse() } };
+    const restored = rankingsDerivation.snapshot!.restore(new PolicyStore(files.graph, files.info), reversed);
+    const order = (list: readonly { entity: { id: string } }[]) => list.map((r) => r.entity.id);
+    expect(order(restored.ranked('DEGREE', null))).toEqual(order(rankings.ranked('DEGREE', null)).reverse());
+    expect(order(restored.ranked('PAGERANK', 'AGENCY'))).toEqual(order(rankings.ranked('PAGERANK', 'AGENCY')));
+    const short = { ...saved, orders: { ...saved.orders, 'AGENCY:DEGREE': saved.orders['AGENCY:DEGREE']!.subarray(1) } };
+    expect(() => rankingsDerivation.snapshot!.restore(new PolicyStore(files.graph, files.info), short)).toThrow(/the saved order AGENCY:DEGREE has \d+ entities, not \d+/);
   });
 
   it('records the data version of the files in its header, readable without the body', async () => {
