@@ -14,7 +14,7 @@ import { z } from 'zod';
 const magic = Buffer.from('POLICY-GRAPH-SNAPSHOT\n', 'latin1');
 
 /** The format this code writes and reads; a snapshot of another format is refused (build it again from the files). */
-export const snapshotFormat = 1;
+export const snapshotFormat = 2;
 
 const SectionInfo = z.object({ name: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 export type SectionInfo = z.infer<typeof SectionInfo>;
