@@ -70,7 +70,7 @@ for (const size of sizes) {
     if (strategy === 'snapshot') {
       const built = await ensureSnapshot(data.dataDir, limits.heapMb, limits.timeoutMs, (line) => note(`  ${formatSize(size)} ${line}`));
       if (!built.ok) {
-        outcomes.push({ size, strategy, dataBytes: data.written.bytes, finished: false, reason: built.reason, lastNote: null, peakRssBytes: null, readBytes: null, seconds: 0 });
+        outcomes.push({ size, strategy, dataBytes: data.written.bytes, finished: false, reason: built.reason, lastNote: null, peakRssBytes: null, readBytes: null, seconds: built.seconds });
         continue;
       }
       builtSeconds = built.builtSeconds;

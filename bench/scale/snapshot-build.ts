@@ -10,7 +10,7 @@ import { snapshotFileOf } from './load-strategies.js';
 
 const cli = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
 
-export type SnapshotBuild = { ok: true; file: string; builtSeconds: number | null } | { ok: false; reason: string };
+export type SnapshotBuild = { ok: true; file: string; builtSeconds: number | null } | { ok: false; reason: string; seconds: number };
 
 /** The snapshot of `dataDir`, built now unless one is kept; builtSeconds is null when it was. */
 export async function ensureSnapshot(dataDir: string, heapMb: number, timeoutMs: number, onNote: (line: string) => void): Promise<SnapshotBuild> {
@@ -25,13 +25,19 @@ export async function ensureSnapshot(dataDir: string, heapMb: number, timeoutMs:
   const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-2000));
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, timeoutMs);
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
   clearTimeout(timer);
   if (code !== 0) {
     await rm(scratch, { force: true });
     const last = tail.trim().split('\n').at(-1) ?? '';
-    return { ok: false, reason: `building the snapshot failed (${signal ? `killed by ${signal}` : `exit code ${code}`}): ${last.slice(0, 200)}` };
+    const seconds = (Date.now() - started) / 1000;
+    if (timedOut) return { ok: false, reason: `building the snapshot passed its ${(timeoutMs / 60_000).toFixed(0)} min time limit`, seconds };
+    return { ok: false, reason: `building the snapshot failed (${signal ? `killed by ${signal}` : `exit code ${code}`}): ${last.slice(0, 200)}`, seconds };
   }
   await rename(scratch, file);
   const builtSeconds = (Date.now() - started) / 1000;
