@@ -36,7 +36,10 @@ export async function ensureSnapshot(dataDir: string, heapMb: number, timeoutMs:
     await rm(scratch, { force: true });
     const last = tail.trim().split('\n').at(-1) ?? '';
     const seconds = (Date.now() - started) / 1000;
-    if (timedOut) return { ok: false, reason: `building the snapshot passed its ${(timeoutMs / 60_000).toFixed(0)} min time limit`, seconds };
+    if (timedOut) {
+      const limit = timeoutMs < 60_000 ? `${(timeoutMs / 1000).toFixed(1)} s` : `${Number((timeoutMs / 60_000).toFixed(1))} min`;
+      return { ok: false, reason: `building the snapshot passed its ${limit} time limit`, seconds };
+    }
     return { ok: false, reason: `building the snapshot failed (${signal ? `killed by ${signal}` : `exit code ${code}`}): ${last.slice(0, 200)}`, seconds };
   }
   await rename(scratch, file);

@@ -3,7 +3,7 @@
  * process on 1,000 entities with a tiny tinybench budget, the path pairs at the hop counts claimed, the table and
  * goals as printed, and a child that cannot finish reported as such. No timing is asserted.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,14 @@ describe('measuring one size from its snapshot', () => {
     const fromFiles = await loadStore(data);
     expect(fromSnapshot).toMatchObject({ strategy: 'snapshot', entities: fromFiles.graph.order, relations: fromFiles.graph.size });
   }, 120_000);
+
+  it('stops a snapshot build at its time limit and says so', async () => {
+    const other = join(dirname(data), 'slow', 'data');
+    await writeSyntheticDataSet(other, 1000, { seed: 6 });
+    const built = await ensureSnapshot(other, 1024, 300, () => {});
+    expect(built).toMatchObject({ ok: false, reason: 'building the snapshot passed its 0.3 s time limit', seconds: expect.any(Number) });
+    expect(await access(snapshotFileOf(other)).then(() => true, () => false)).toBe(false);
+  }, 60_000);
 
   it('reports a snapshot that cannot be built', async () => {
     const built = await ensureSnapshot(join(dirname(data), 'missing', 'data'), 1024, 60_000, () => {});
