@@ -36,7 +36,7 @@ export const Config = z.object({
   metrics: flag.default(true).describe('Serve Prometheus metrics at /metrics.'),
   // Speed.
   jit: flag.default(false).describe('Compile queries with graphql-jit (for clients with a fixed set of documents: each compiled document stays in memory).'),
-  jitMaxDocuments: count(0).default(100).describe('Most distinct documents graphql-jit compiles; later ones run uncompiled.'),
+  jitMaxDocuments: count(0).default(100).describe('Most compilations graphql-jit makes in a process; later documents run uncompiled.'),
   responseCache: flag.default(true).describe('Serve repeated requests from a cache keyed by the data version (off while rateLimitCost is set).'),
   responseCacheMb: count(1).default(64).describe('Most memory the response cache may hold, in megabytes.'),
   // Data.

@@ -26,9 +26,10 @@ export function useFastExecution(config: Config, storeOf: (request: Request) => 
  * graphql-jit compiles a query document once (kept with the parsed document in yoga's bounded cache) into a
  * function that resolves, coerces and serializes without the generic executor's interpretation. Each compiled
  * document stays in memory for the life of the process (measured on this schema: about 1 MB per document with
- * graphql-jit 0.8.7, never released), so at most `maxDocuments` distinct documents are compiled; later ones, and
- * documents too long for the parse cache, and anything but a query, run on graphql-js. Off by default: it suits a
- * deployment whose clients send a fixed set of documents (a frontend), not an open endpoint.
+ * graphql-jit 0.8.7, never released), so a process compiles at most `maxDocuments` times (a document that left
+ * the parse cache and comes back is compiled, and counted, again); later documents, documents too long for the
+ * parse cache, and anything but a query run on graphql-js. Off by default: it suits a deployment whose clients
+ * send a fixed set of documents (a frontend), not an open endpoint.
  */
 function useCompiledQueries(maxDocuments: number): Plugin {
   const compiled = new WeakSet<object>();
