@@ -91,7 +91,8 @@ function useDataVersionCache(megabytes: number, storeOf: (request: Request) => P
   const uncacheable = new WeakSet<Request>();
   const keyOf = (request: Request, parts: unknown[]) => {
     try {
-      return createHash('sha256').update(JSON.stringify(parts) ?? '').digest('base64url');
+      // Quoted: the plugin sends the key as the ETag, and an entity tag is a quoted string (RFC 9110).
+      return `"${createHash('sha256').update(JSON.stringify(parts) ?? '').digest('base64url')}"`;
     } catch {
       uncacheable.add(request);
       return 'uncacheable';

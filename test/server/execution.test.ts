@@ -91,7 +91,7 @@ describe('response cache keyed by the data version', () => {
     const post = serve({});
     const { headers } = await post(query, { id: 'program:minimum-living-allowance' });
     const etag = headers.get('etag')!;
-    expect(etag).toMatch(/^[\w-]{43}$/);
+    expect(etag).toMatch(/^"[\w-]{43}"$/); // a quoted entity tag
     const revalidated = await post(query, { id: 'program:minimum-living-allowance' }, { 'if-none-match': etag });
     expect(revalidated.status).toBe(304);
     expect((await post(query, { id: 'program:minimum-living-allowance' }, { 'if-none-match': 'something-else' })).status).toBe(200);
