@@ -21,43 +21,33 @@ export function shortestRoute(walk: Walk, source: number, target: number, maxHop
   const predecessor = new Map<number, number>([[source, -1]]);
   const successor = new Map<number, number>([[target, -1]]);
   const open = (from: number, to: number) => !blocked.entities.has(to) && !blocked.steps.has(stepKey(from, to));
+  let meeting = -1;
+  /**
+   * One level of one side's search: forward from the source (steps walked as they go) or backward from the
+   * target (steps walked against the way a walk goes), each entity reached once; stops where the sides meet.
+   */
+  const grow = (fringe: number[], forward: boolean): number[] => {
+    const [reached, otherSide] = forward ? [predecessor, successor] : [successor, predecessor];
+    const next: number[] = [];
+    for (const node of fringe) {
+      const visit = (neighbor: number) => {
+        if (!(forward ? open(node, neighbor) : open(neighbor, node))) return false;
+        if (!reached.has(neighbor)) {
+          next.push(neighbor);
+          reached.set(neighbor, node);
+        }
+        if (otherSide.has(neighbor)) meeting = neighbor;
+        return meeting !== -1;
+      };
+      if (forward ? walk.forEachNext(node, visit) : walk.forEachPrevious(node, visit)) break;
+    }
+    return next;
+  };
   let forwardFringe = [source];
   let reverseFringe = [target];
-  let depth = 0;
-  let meeting = -1;
-  while (forwardFringe.length > 0 && reverseFringe.length > 0 && depth < maxHops && meeting === -1) {
-    depth++;
-    if (forwardFringe.length <= reverseFringe.length) {
-      const current = forwardFringe;
-      forwardFringe = [];
-      for (const node of current) {
-        const met = walk.forEachNext(node, (neighbor) => {
-          if (!open(node, neighbor)) return false;
-          if (!predecessor.has(neighbor)) {
-            forwardFringe.push(neighbor);
-            predecessor.set(neighbor, node);
-          }
-          if (successor.has(neighbor)) meeting = neighbor;
-          return meeting !== -1;
-        });
-        if (met) break;
-      }
-    } else {
-      const current = reverseFringe;
-      reverseFringe = [];
-      for (const node of current) {
-        const met = walk.forEachPrevious(node, (neighbor) => {
-          if (!open(neighbor, node)) return false;
-          if (!successor.has(neighbor)) {
-            reverseFringe.push(neighbor);
-            successor.set(neighbor, node);
-          }
-          if (predecessor.has(neighbor)) meeting = neighbor;
-          return meeting !== -1;
-        });
-        if (met) break;
-      }
-    }
+  for (let depth = 0; forwardFringe.length > 0 && reverseFringe.length > 0 && depth < maxHops && meeting === -1; depth++) {
+    if (forwardFringe.length <= reverseFringe.length) forwardFringe = grow(forwardFringe, true);
+    else reverseFringe = grow(reverseFringe, false);
   }
   if (meeting === -1) return null;
   const route: number[] = [];
